@@ -115,7 +115,7 @@ def split_pages(text: str, source: str) -> tuple[str, list[str], list[Page]]:
     preamble = lines[: tops[1] - 1]
     pages: list[Page] = []
     bounds = tops[1:] + [len(lines) + 1]
-    for start, end in zip(bounds, bounds[1:]):
+    for start, end in zip(bounds, bounds[1:], strict=False):
         chunk = lines[start - 1 : end - 1]
         name = plain_title(heading(classify(chunk[:1])[0])[1])
         slug, desc = CHAPTERS.get(name, (slugify(name), ""))
