@@ -1,7 +1,7 @@
 """Check quiz files and report every problem with file, line, question and fix.
 
-    python -m tools.check_quizzes            # the whole bank
-    python -m tools.check_quizzes quizzes/05-s3.yml
+python -m tools.check_quizzes            # the whole bank
+python -m tools.check_quizzes quizzes/05-s3.yml
 """
 
 from __future__ import annotations

@@ -34,25 +34,67 @@ IMAGE_RE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+\"[^\"]*\")?
 # Short file slugs and one-line descriptions, keyed by the chapter title as it
 # reads without emoji. An unknown title still imports, with an automatic slug.
 CHAPTERS: dict[str, tuple[str, str]] = {
-    "Accounts - Identity and Access Management (IAM) Basics": ("iam-basics", "AWS accounts, the root user, IAM users, groups, roles, policies and access keys."),
-    "Cloud Computing Fundamentals": ("cloud-fundamentals", "The five characteristics of cloud computing, cloud deployment and service models, and YAML."),
-    "AWS Fundamentals": ("aws-fundamentals", "Regions and AZs, the default VPC, EC2, S3, CloudFormation, CloudWatch, shared responsibility, HA vs FT vs DR, and DNS."),
-    "IAM, Account and AWS Organizations": ("iam-organizations", "IAM policies, users, groups and roles, ARNs, AWS Organizations, SCPs, CloudWatch Logs, CloudTrail and Control Tower."),
-    "Simple Storage Service S3": ("s3", "S3 security, static hosting, versioning, KMS and encryption, storage classes, lifecycle, replication, presigned URLs and Object Lock."),
+    "Accounts - Identity and Access Management (IAM) Basics": (
+        "iam-basics",
+        "AWS accounts, the root user, IAM users, groups, roles, policies and access keys.",
+    ),
+    "Cloud Computing Fundamentals": (
+        "cloud-fundamentals",
+        "The five characteristics of cloud computing, cloud deployment and service models, and YAML.",
+    ),
+    "AWS Fundamentals": (
+        "aws-fundamentals",
+        "Regions and AZs, the default VPC, EC2, S3, CloudFormation, CloudWatch, shared responsibility, HA vs FT vs DR, and DNS.",
+    ),
+    "IAM, Account and AWS Organizations": (
+        "iam-organizations",
+        "IAM policies, users, groups and roles, ARNs, AWS Organizations, SCPs, CloudWatch Logs, CloudTrail and Control Tower.",
+    ),
+    "Simple Storage Service S3": (
+        "s3",
+        "S3 security, static hosting, versioning, KMS and encryption, storage classes, lifecycle, replication, presigned URLs and Object Lock.",
+    ),
     "Virtual Private Cloud (VPC)": ("vpc", "Custom VPCs, subnets, routing, internet and NAT gateways, NACLs and security groups."),
-    "Elastic Compute Cloud (EC2) Basics": ("ec2-basics", "Virtualisation, instance types, EBS volume types, instance store, snapshots, encryption, AMIs and purchase options."),
+    "Elastic Compute Cloud (EC2) Basics": (
+        "ec2-basics",
+        "Virtualisation, instance types, EBS volume types, instance store, snapshots, encryption, AMIs and purchase options.",
+    ),
     "Containers & ECS": ("containers-ecs", "Containers, ECS cluster modes (EC2 and Fargate), ECR, Kubernetes and EKS."),
-    "Advanced EC2": ("advanced-ec2", "User data and cfn-init bootstrapping, instance roles, Parameter Store, logging, placement groups, dedicated hosts and enhanced networking."),
+    "Advanced EC2": (
+        "advanced-ec2",
+        "User data and cfn-init bootstrapping, instance roles, Parameter Store, logging, placement groups, dedicated hosts and enhanced networking.",
+    ),
     "Route 53 - Global DNS": ("route53", "Hosted zones, record types, health checks and every Route 53 routing policy."),
-    "Relational Database Service (RDS)": ("rds", "ACID vs BASE, RDS Multi-AZ, backups, read replicas and security, Aurora (Serverless, Global, multi-master) and DMS."),
+    "Relational Database Service (RDS)": (
+        "rds",
+        "ACID vs BASE, RDS Multi-AZ, backups, read replicas and security, Aurora (Serverless, Global, multi-master) and DMS.",
+    ),
     "Network Storage & Data Lifecycle": ("network-storage", "EFS architecture and AWS Backup."),
-    "High Availability (HA) & Scaling": ("ha-scaling", "ELB evolution, ALB vs NLB, launch templates, Auto Scaling groups, scaling policies, lifecycle hooks and Gateway Load Balancer."),
-    "Serverless and Application Services": ("serverless", "Lambda, EventBridge, SNS, Step Functions, API Gateway, SQS, Kinesis, Cognito, Glue, Amazon MQ and AppFlow."),
-    "GLOBAL CONTENT DELIVERY AND OPTIMIZATION": ("cloudfront", "CloudFront behaviours, TTLs, ACM and TLS, origins, OAI/OAC, signed URLs, Lambda@Edge and Global Accelerator."),
+    "High Availability (HA) & Scaling": (
+        "ha-scaling",
+        "ELB evolution, ALB vs NLB, launch templates, Auto Scaling groups, scaling policies, lifecycle hooks and Gateway Load Balancer.",
+    ),
+    "Serverless and Application Services": (
+        "serverless",
+        "Lambda, EventBridge, SNS, Step Functions, API Gateway, SQS, Kinesis, Cognito, Glue, Amazon MQ and AppFlow.",
+    ),
+    "GLOBAL CONTENT DELIVERY AND OPTIMIZATION": (
+        "cloudfront",
+        "CloudFront behaviours, TTLs, ACM and TLS, origins, OAI/OAC, signed URLs, Lambda@Edge and Global Accelerator.",
+    ),
     "ADVANCED VPC Networking": ("advanced-vpc", "VPC flow logs, egress-only gateways, VPC endpoints and VPC peering."),
-    "Hybrid Environments and Migration": ("hybrid-migration", "VPN, Direct Connect, Transit Gateway, Storage Gateway, Snowball, Directory Service, DataSync and FSx."),
-    "Security, Deployment & Operations": ("security-operations", "Secrets Manager, layer 7 firewalls and WAF, Shield, CloudHSM, AWS Config, Macie, Inspector and GuardDuty."),
-    "NoSQL Databases & DynamoDB": ("dynamodb-nosql", "DynamoDB capacity, consistency, indexes, streams, global tables, DAX and TTL; Athena, ElastiCache and Redshift."),
+    "Hybrid Environments and Migration": (
+        "hybrid-migration",
+        "VPN, Direct Connect, Transit Gateway, Storage Gateway, Snowball, Directory Service, DataSync and FSx.",
+    ),
+    "Security, Deployment & Operations": (
+        "security-operations",
+        "Secrets Manager, layer 7 firewalls and WAF, Shield, CloudHSM, AWS Config, Macie, Inspector and GuardDuty.",
+    ),
+    "NoSQL Databases & DynamoDB": (
+        "dynamodb-nosql",
+        "DynamoDB capacity, consistency, indexes, streams, global tables, DAX and TTL; Athena, ElastiCache and Redshift.",
+    ),
     "Machine Learning": ("machine-learning", "AWS's managed AI services (Comprehend to SageMaker), when to choose each, and Local Zones."),
     "Exam": ("exam", "Exam and question technique for SAA-C03."),
     "Services not covered in course": ("services-not-covered", "Short notes on services the course leaves out but the exam may mention."),

@@ -8,7 +8,9 @@ from tools.errors import NotesError
 
 # What UTF-8 lead bytes look like once read as Mac Roman: "‚Äô" for ’, "√©" for é,
 # "üî" for emoji. Clean English notes almost never contain these pairs.
-_MARKERS = re.compile(r"‚Ä|√[\u00a0-\u00ff\u2018-\u203a\u2122\u2260-\u2265]|Ô∏|ü[\u00a0-\u00ff\u2018-\u203a\u2020-\u2030]|‚Ü|‚Ç|‚Ñ|‚úÖ|‚ö|‚Ä¢|¬†")
+_MARKERS = re.compile(
+    r"‚Ä|√[\u00a0-\u00ff\u2018-\u203a\u2122\u2260-\u2265]|Ô∏|ü[\u00a0-\u00ff\u2018-\u203a\u2020-\u2030]|‚Ü|‚Ç|‚Ñ|‚úÖ|‚ö|‚Ä¢|¬†"
+)
 
 
 def marker_lines(text: str) -> list[int]:
@@ -31,8 +33,7 @@ def repair(text: str, source: str = "<text>") -> tuple[str, bool]:
         raise NotesError(
             source,
             line,
-            "the text looks like UTF-8 that was read as Mac Roman, but it cannot be "
-            "repaired cleanly (mixed encodings?)",
+            "the text looks like UTF-8 that was read as Mac Roman, but it cannot be repaired cleanly (mixed encodings?)",
             "re-export the notes as plain UTF-8, or fix the line by hand and run the importer again",
         ) from None
     left = marker_lines(fixed)

@@ -33,6 +33,7 @@ class Stats:
     indented_headings: int = 0
     list_reindents: int = 0
     list_blank_before: int = 0
+    empty_items: int = 0
     quote_ends: int = 0
     quote_breaks: int = 0
     table_blank_before: int = 0
@@ -132,6 +133,10 @@ def reindent_lists(lines: list[str], stats: Stats) -> list[str]:
             prev_blank = True
             continue
         m = LIST_RE.match(text)
+        if m and not HR_RE.match(text) and not text[m.end() :].strip():
+            # An empty item: GitHub shows a bare bullet, Python-Markdown a setext heading.
+            stats.empty_items += 1
+            continue
         if m and not HR_RE.match(text):
             n = len(m.group("indent"))
             while stack and n < stack[-1].content:
@@ -150,7 +155,7 @@ def reindent_lists(lines: list[str], stats: Stats) -> list[str]:
             if prev_blank or heading(ln) or HR_RE.match(text) or TABLE_RE.match(text):
                 stack.clear()
             out.append(text)
-            prev_kind = "para" if not heading(ln) else "heading"
+            prev_kind = "heading" if heading(ln) else "quote" if QUOTE_RE.match(text) else "para"
         elif stack:
             new = _content_indent(stack, ln.indent)
             if new != ln.indent:

@@ -59,8 +59,13 @@ class QuizFile(BaseModel):
 
 # Stands in for the questions while the file-level keys are checked on their own.
 _PLACEHOLDER = {
-    "id": "x", "domain": "cost", "difficulty": "easy", "type": "single", "stem": "placeholder stem",
-    "options": [{"text": t, "why": "w", "correct": t == "a"} for t in "abcd"], "source": ["x"],
+    "id": "x",
+    "domain": "cost",
+    "difficulty": "easy",
+    "type": "single",
+    "stem": "placeholder stem",
+    "options": [{"text": t, "why": "w", "correct": t == "a"} for t in "abcd"],
+    "source": ["x"],
 }
 
 
@@ -119,9 +124,7 @@ def _pydantic_issue(err: dict, path: str, lines, data) -> QuizIssue:
         close = difflib.get_close_matches(field, sorted({k for keys in _KNOWN_KEYS.values() for k in keys}), n=1)
         suggest = f" (did you mean `{close[0]}`?)" if close else f"; allowed keys: {', '.join(_KNOWN_KEYS[what])}"
     expected = err.get("ctx", {}).get("expected", "")
-    fix = _FIXES.get(err["type"], "see quizzes/README.md for the format").format(
-        field=field, what=what, suggest=suggest, expected=expected
-    )
+    fix = _FIXES.get(err["type"], "see quizzes/README.md for the format").format(field=field, what=what, suggest=suggest, expected=expected)
     where = _describe(loc)
     problem = f"{where}: {err['msg'].lower()}" if where else err["msg"].lower()
     return QuizIssue(path, line_of(lines, loc), qid, problem, fix)
@@ -159,7 +162,11 @@ def check_file(path: Path, docs_dir: str, seen_ids: dict[str, str]) -> tuple[Qui
     except (OSError, UnicodeDecodeError) as exc:
         return None, [QuizIssue(rel, None, None, f"cannot read the file ({exc})", "save it as UTF-8 text")]
     if not isinstance(data, dict):
-        return None, [QuizIssue(rel, 1, None, "the file must be a mapping with `chapter:` and `questions:`", "start from the example in quizzes/README.md")]
+        return None, [
+            QuizIssue(
+                rel, 1, None, "the file must be a mapping with `chapter:` and `questions:`", "start from the example in quizzes/README.md"
+            )
+        ]
     issues: list[QuizIssue] = []
     raw_questions = data.get("questions")
     try:
@@ -167,10 +174,26 @@ def check_file(path: Path, docs_dir: str, seen_ids: dict[str, str]) -> tuple[Qui
     except ValidationError as exc:
         issues += [_pydantic_issue(e, rel, lines, data) for e in exc.errors()]
     if not isinstance(raw_questions, list) or not raw_questions:
-        issues.append(QuizIssue(rel, line_of(lines, ("questions",)), None, "`questions:` must be a non-empty list", "add questions as `- id: ...` entries under `questions:`"))
+        issues.append(
+            QuizIssue(
+                rel,
+                line_of(lines, ("questions",)),
+                None,
+                "`questions:` must be a non-empty list",
+                "add questions as `- id: ...` entries under `questions:`",
+            )
+        )
         return None, issues
     if data.get("chapter") != path.stem and "chapter" in data:
-        issues.append(QuizIssue(rel, line_of(lines, ("chapter",)), None, f"`chapter: {data.get('chapter')}` does not match the file name", f"write `chapter: {path.stem}`"))
+        issues.append(
+            QuizIssue(
+                rel,
+                line_of(lines, ("chapter",)),
+                None,
+                f"`chapter: {data.get('chapter')}` does not match the file name",
+                f"write `chapter: {path.stem}`",
+            )
+        )
     questions: list[Question] = []
     for qi, raw in enumerate(raw_questions):
         try:
@@ -195,7 +218,11 @@ def _check_question(q: Question, at: tuple, rel: str, lines, docs_dir: str, seen
     if not ID_RE.match(q.id):
         issue(("id",), f"the id '{q.id}' is not lowercase-kebab-case", "use letters, digits and single hyphens, e.g. s3-replication-rtc")
     if q.id in seen_ids:
-        issue(("id",), f"the id is already used in {seen_ids[q.id]}", "ids are unique across the bank: pick a new one, and never reuse an old one")
+        issue(
+            ("id",),
+            f"the id is already used in {seen_ids[q.id]}",
+            "ids are unique across the bank: pick a new one, and never reuse an old one",
+        )
     seen_ids.setdefault(q.id, rel)
     n_correct = len(q.correct)
     if q.type == "single" and n_correct != 1:
@@ -205,7 +232,11 @@ def _check_question(q: Question, at: tuple, rel: str, lines, docs_dir: str, seen
             "mark exactly one option correct, or change `type: single` to `type: multiple`",
         )
     if q.type == "multiple" and n_correct < 2:
-        issue(("type",), f"a multiple-response question has {n_correct} correct option(s)", "mark two or more options `correct: true`, or use `type: single`")
+        issue(
+            ("type",),
+            f"a multiple-response question has {n_correct} correct option(s)",
+            "mark two or more options `correct: true`, or use `type: single`",
+        )
     if q.type == "multiple" and n_correct >= len(q.options):
         issue(("options",), "every option is correct, so the question tests nothing", "make at least one option wrong")
     seen_text: dict[str, int] = {}
@@ -215,7 +246,9 @@ def _check_question(q: Question, at: tuple, rel: str, lines, docs_dir: str, seen
             issue(("options", oi, "text"), f"option {oi + 1} repeats option {seen_text[key] + 1}", "make every option different")
         seen_text.setdefault(key, oi)
         if ABOVE_RE.search(opt.text):
-            issue(("options", oi, "text"), f"option {oi + 1} is an 'all/none of the above' option", "replace it with a real, plausible answer")
+            issue(
+                ("options", oi, "text"), f"option {oi + 1} is an 'all/none of the above' option", "replace it with a real, plausible answer"
+            )
     for si, ref in enumerate(q.source):
         problem = check_ref(ref, docs_dir)
         if problem:

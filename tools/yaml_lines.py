@@ -52,8 +52,7 @@ def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> None:
 def _yaml_hint(problem: str) -> str:
     if "mapping values are not allowed" in problem:
         return (
-            "a value contains ': ' (colon and space); put the text in quotes, "
-            'e.g. why: "Note: this is allowed", or use a block: why: |'
+            "a value contains ': ' (colon and space); put the text in quotes, e.g. why: \"Note: this is allowed\", or use a block: why: |"
         )
     if "expected <block end>" in problem or "did not find expected" in problem:
         return (

@@ -1,0 +1,133 @@
+"""The site builds strictly, and its pages match what the importer makes of the seed."""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from conftest import ROOT, mkdocs_build
+
+from tools import import_notes
+from tools.check_links import base_path_of, check_site
+
+
+def test_strict_build_passes(built_site: Path):
+    pages = sorted(p.parent.name for p in built_site.glob("[0-9][0-9]-*/index.html"))
+    assert len(pages) == 22, pages
+    assert (built_site / "index.html").is_file()
+
+
+def test_committed_docs_match_the_importer(tmp_path: Path):
+    """docs/ is generated: re-running the importer on the committed seed changes nothing."""
+    out = tmp_path / "docs"
+    import_notes.run(import_notes.DEFAULT_SEED, out, tmp_path / "IMAGES.md")
+    generated = sorted(p.name for p in out.glob("*.md"))
+    committed = sorted(p.name for p in (ROOT / "docs").glob("*.md") if import_notes.GENERATED_PAGE_RE.match(p.name))
+    assert generated == committed
+    diffs = [name for name in generated if not filecmp.cmp(out / name, ROOT / "docs" / name, shallow=False)]
+    assert not diffs, f"docs/ is out of date; run `python -m tools.import_notes`: {diffs}"
+    assert (tmp_path / "IMAGES.md").read_text() == (ROOT / "IMAGES.md").read_text(), "IMAGES.md is out of date"
+
+
+def test_nav_lists_every_chapter_in_order():
+    import yaml
+
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
+    notes = next(item["Study notes"] for item in config["nav"] if isinstance(item, dict) and "Study notes" in item)
+    files = sorted(p.name for p in (ROOT / "docs").glob("[0-9][0-9]-*.md"))
+    assert notes == files
+
+
+def test_link_checker_finds_nothing_broken(built_site: Path):
+    problems = check_site(built_site, base_path_of(ROOT / "mkdocs.yml"))
+    assert problems == []
+
+
+def test_link_checker_reports_each_kind_of_problem(tmp_path: Path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<h2 id="here">x</h2>')
+    (tmp_path / "index.html").write_text(
+        '<a href="a/">ok</a><a href="a/#here">ok</a><a href="https://aws.amazon.com/">ok, followed not loaded</a>'
+        '<a href="missing/">bad</a><a href="a/#nowhere">bad</a><a href="#gone">bad</a>'
+        '<script src="https://cdn.example.com/x.js"></script><link rel="stylesheet" href="//fonts.example.com/f.css">'
+        '<img src="img/none.png"><link rel="canonical" href="https://example.com/">'
+    )
+    problems = check_site(tmp_path)
+    assert len(problems) == 6, problems
+    assert any("missing/" in p and "no such file" in p for p in problems)
+    assert any("a/#nowhere" in p and "no element with id 'nowhere'" in p for p in problems)
+    assert any("#gone" in p for p in problems)
+    assert sum("loads from another host" in p for p in problems) == 2
+    assert all(p.startswith("index.html: ") for p in problems)
+
+
+def test_pages_request_nothing_off_site(built_site: Path):
+    """No Google Fonts, no CDN, and no GitHub API call for repository stats."""
+    for page in built_site.rglob("*.html"):
+        html = page.read_text()
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, page
+        assert 'data-md-component="source"' not in html, page
+
+
+def _project_copy(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns("site", ".git", "__pycache__", ".pytest_cache"))
+    return project
+
+
+def test_jinja_like_code_never_breaks_a_page(tmp_path: Path):
+    project = _project_copy(tmp_path)
+    page = project / "docs" / "01-iam-basics.md"
+    page.write_text(
+        page.read_text()
+        + "\n## CloudFormation dynamic references {#cfn-dynamic}\n\n"
+        + "Use `{{resolve:ssm:/db/password}}` inline.\n\n"
+        + "```yaml\nPassword: '{{resolve:secretsmanager:MySecret:SecretString:password}}'\n{% if x %}{# c #}\n```\n\n"
+        + '- In a list:\n\n    ```json\n    {"v": "{{resolve:ssm:/x}}"}\n    ```\n'
+    )
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode == 0, result.stderr[-3000:]
+    html = (tmp_path / "out" / "01-iam-basics" / "index.html").read_text()
+    text = BeautifulSoup(html, "html.parser").get_text()
+    assert "{{resolve:ssm:/db/password}}" in text
+    assert "{{resolve:secretsmanager:MySecret:SecretString:password}}" in text
+    assert "{% if x %}{# c #}" in text
+    assert '{"v": "{{resolve:ssm:/x}}"}' in text
+
+
+def test_unknown_macro_fails_the_build(tmp_path: Path):
+    project = _project_copy(tmp_path)
+    page = project / "docs" / "01-iam-basics.md"
+    page.write_text(page.read_text() + "\n{{ no_such_macro() }}\n")
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode != 0
+    assert "no_such_macro" in result.stderr + result.stdout
+
+
+def test_missing_image_is_a_placeholder_until_the_file_is_added(tmp_path: Path, built_site: Path):
+    html = (built_site / "05-s3" / "index.html").read_text()
+    soup = BeautifulSoup(html, "html.parser")
+    holders = soup.select(".img-missing")
+    assert holders and not soup.select('img[src*="Untitled"]')
+    assert "img/Untitled 13.png" in holders[1].get_text() or any("Untitled 13.png" in h.get_text() for h in holders)
+
+    project = _project_copy(tmp_path)
+    png = bytes.fromhex(
+        "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+        "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+    )
+    (project / "docs" / "img").mkdir(exist_ok=True)
+    (project / "docs" / "img" / "Untitled 13.png").write_bytes(png)
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode == 0, result.stderr[-3000:]
+    soup = BeautifulSoup((tmp_path / "out" / "05-s3" / "index.html").read_text(), "html.parser")
+    assert soup.select('img[src$="Untitled%2013.png"]'), "the added image should render as <img>"
+    assert len(soup.select(".img-missing")) == len(holders) - 1
+
+
+def test_image_manifest_lists_every_reference():
+    manifest = (ROOT / "IMAGES.md").read_text()
+    assert "245 references." in manifest
+    assert manifest.count("| [") == 245
