@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Set up and run the whole test suite (browser tests use Debian's chromium).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash tools/setup_env.sh
+command -v chromium >/dev/null 2>&1 || bash tools/install_system_deps.sh
+.venv/bin/ruff check .
+exec .venv/bin/python -m pytest "$@"
