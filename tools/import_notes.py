@@ -189,15 +189,14 @@ def render_page(page: Page, stats: Stats) -> str:
     if page.description:
         front.append(f"description: {_yaml_str(page.description)}")
     front += [f"seed_line: {page.first_line}", "render_macros: true", "---", ""]
-    text = "\n".join(front + body).rstrip("\n") + "\n"
-    return text
+    # Macro calls are the only lines not from the seed; the conservation test skips them.
+    return "\n".join(front + body).rstrip("\n") + "\n\n{{ quiz() }}\n"
 
 
 def render_home(title: str, preamble: list[str], stats: Stats) -> str:
     body, page_stats = normalise(preamble, AnchorBook())
     stats.add(page_stats)
     front = ["---", f"title: {_yaml_str(title)}", "render_macros: true", "hide:", "  - navigation", "---", ""]
-    # Macro calls are the only lines not from the seed; the conservation test skips them.
     return "\n".join(front + body).rstrip("\n") + "\n\n{{ site_guide() }}\n\n{{ chapter_index() }}\n"
 
 
