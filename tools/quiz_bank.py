@@ -80,7 +80,9 @@ class QuizIssue:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         who = f" question '{self.qid}':" if self.qid else ""
-        return f"{where}:{who} {self.problem}. Fix: {self.fix}."
+        problem = self.problem if self.problem.endswith(("?", ".")) else self.problem + "."
+        fix = self.fix if self.fix.endswith(("?", ".")) else self.fix + "."
+        return f"{where}:{who} {problem} Fix: {fix}"
 
 
 class QuizBankError(Exception):
@@ -94,10 +96,11 @@ _FIXES = {
     "missing": "add the missing key `{field}`, lined up with the other keys of this {what}",
     "extra_forbidden": "remove or rename `{field}`{suggest}",
     "literal_error": "use one of the allowed values: {expected}",
-    "too_short": "{what} needs more entries or text; see quizzes/README.md for an example",
+    "too_short": "`{field}` needs at least {min_length} entries; see quizzes/README.md for an example",
     "too_long": "a question has 4 or 5 options; remove the weakest distractor",
     "string_type": "write `{field}` as text (quote it if it looks like a number or yes/no)",
     "bool_type": "write `correct: true` on right options and leave it out on wrong ones",
+    "bool_parsing": "write `correct: true` on right options and leave it out on wrong ones",
     "list_type": "`{field}` is a list: put each entry on its own line starting with `- `",
     "dict_type": "each entry here is a mapping of keys, e.g. `- text: ...` followed by `why: ...`",
     "model_type": "this should be a mapping of keys; check the indentation",
@@ -124,7 +127,10 @@ def _pydantic_issue(err: dict, path: str, lines, data) -> QuizIssue:
         close = difflib.get_close_matches(field, sorted({k for keys in _KNOWN_KEYS.values() for k in keys}), n=1)
         suggest = f" (did you mean `{close[0]}`?)" if close else f"; allowed keys: {', '.join(_KNOWN_KEYS[what])}"
     expected = err.get("ctx", {}).get("expected", "")
-    fix = _FIXES.get(err["type"], "see quizzes/README.md for the format").format(field=field, what=what, suggest=suggest, expected=expected)
+    ctx = err.get("ctx", {})
+    fix = _FIXES.get(err["type"], "see quizzes/README.md for the format").format(
+        field=field, what=what, suggest=suggest, expected=expected, min_length=ctx.get("min_length", "more")
+    )
     where = _describe(loc)
     problem = f"{where}: {err['msg'].lower()}" if where else err["msg"].lower()
     return QuizIssue(path, line_of(lines, loc), qid, problem, fix)
@@ -250,9 +256,9 @@ def _check_question(q: Question, at: tuple, rel: str, lines, docs_dir: str, seen
                 ("options", oi, "text"), f"option {oi + 1} is an 'all/none of the above' option", "replace it with a real, plausible answer"
             )
     for si, ref in enumerate(q.source):
-        problem = check_ref(ref, docs_dir)
-        if problem:
-            issue(("source", si), problem, "copy the anchor from the {#...} at the end of the heading in docs/")
+        bad = check_ref(ref, docs_dir)
+        if bad:
+            issue(("source", si), *bad)
     return out
 
 

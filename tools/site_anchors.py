@@ -25,21 +25,24 @@ def anchors(docs_dir: str) -> dict[str, dict[str, str]]:
     return found
 
 
-def check_ref(ref: str, docs_dir: str) -> str | None:
-    """None if `page#anchor` resolves, else advice naming the closest match."""
+def check_ref(ref: str, docs_dir: str) -> tuple[str, str] | None:
+    """None if `page#anchor` resolves, else (problem, fix) naming the closest match."""
     import difflib
 
     m = REF_RE.match(ref or "")
     if not m:
-        return f"'{ref}' is not a page#anchor reference; write it like 05-s3#s3-replication"
+        return (
+            f"'{ref}' is not a page#anchor reference",
+            "write it like 05-s3#s3-replication (page file name without .md, then # and a heading id)",
+        )
     pages = anchors(docs_dir)
     page, anchor = m.group("page"), m.group("anchor")
     if page not in pages:
         close = difflib.get_close_matches(page, pages, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        return f"there is no page '{page}' in docs/{hint}"
+        hint = f"did you mean '{close[0]}'?" if close else "use a page file name from docs/ without .md"
+        return f"there is no page '{page}' in docs/", hint
     if anchor not in pages[page]:
         close = difflib.get_close_matches(anchor, pages[page], n=1, cutoff=0.5)
-        hint = f"; did you mean '{page}#{close[0]}'?" if close else f"; pick one of the {{#...}} ids in docs/{page}.md"
-        return f"page '{page}' has no heading with anchor '{anchor}'{hint}"
+        hint = f"did you mean '{page}#{close[0]}'?" if close else f"copy one of the {{#...}} ids at the end of a heading in docs/{page}.md"
+        return f"page '{page}' has no heading with anchor '{anchor}'", hint
     return None

@@ -1,0 +1,123 @@
+"""The rendered quizzes match the YAML, are inert against hostile text, and stay light."""
+
+from __future__ import annotations
+
+import gzip
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT, mkdocs_build
+
+from tools.quiz_bank import load_bank
+
+LETTERS = "ABCDE"
+
+
+@pytest.fixture(scope="module")
+def bank():
+    return load_bank(ROOT / "quizzes", ROOT / "docs")
+
+
+def quiz_soup(site: Path, chapter: str):
+    return BeautifulSoup((site / chapter / "index.html").read_text(), "html.parser").select_one("section.quiz")
+
+
+def test_rendered_key_matches_yaml_for_every_question(built_site: Path, bank):
+    total = 0
+    for chapter, quiz in bank.items():
+        section = quiz_soup(built_site, chapter)
+        assert section is not None, chapter
+        rendered = section.select("li.quiz-q")
+        assert len(rendered) == len(quiz.questions), chapter
+        key_items = section.select(".quiz-key > ol > li")
+        assert len(key_items) == len(quiz.questions), chapter
+        for q, li, key in zip(quiz.questions, rendered, key_items, strict=True):
+            assert li["data-qid"] == q.id
+            assert li["data-answer"] == ",".join(map(str, q.correct)), q.id
+            assert li["data-type"] == q.type
+            inputs = li.select("input.quiz-input")
+            assert len(inputs) == len(q.options)
+            assert {i["type"] for i in inputs} == {"checkbox" if q.type == "multiple" else "radio"}
+            letters = ", ".join(LETTERS[i] for i in q.correct)
+            assert li.select_one(".quiz-answer strong").get_text() == f"Answer: {letters}", q.id
+            assert key.select_one("strong").get_text() == letters, q.id
+            marks = [m.get_text() for m in li.select(".quiz-explain > li")]
+            assert [("✔" in m) for m in marks] == [o.correct for o in q.options], q.id
+            if q.type == "multiple":
+                words = {2: "two", 3: "three"}[len(q.correct)]
+                assert li.select_one(".quiz-pick").get_text() == f"Choose {words}.", q.id
+            links = li.select(".quiz-source a")
+            assert len(links) == len(q.source)
+            total += 1
+    assert total >= 300
+
+
+def test_source_links_resolve_to_headings(built_site: Path, bank):
+    for chapter in bank:
+        page = built_site / chapter / "index.html"
+        for a in quiz_soup(built_site, chapter).select(".quiz-source a"):
+            href = a["href"]
+            target = page if href.startswith("#") else (page.parent / href.split("#")[0] / "index.html").resolve()
+            ids = {h.get("id") for h in BeautifulSoup(target.read_text(), "html.parser").select("h1,h2,h3,h4,h5,h6")}
+            assert href.split("#")[1] in ids, f"{chapter}: {href}"
+
+
+def test_quiz_is_readable_without_javascript(built_site: Path):
+    section = quiz_soup(built_site, "05-s3")
+    first = section.select_one("li.quiz-q")
+    assert first.select_one(".quiz-stem").get_text(strip=True)
+    assert len(first.select(".quiz-opt .quiz-text")) >= 4
+    details = first.select_one("details.quiz-answer")
+    assert details is not None and details.select_one("summary").get_text() == "Show the answer"
+    assert "open" not in details.attrs
+
+
+def test_report_link_carries_question_id(built_site: Path, bank):
+    li = quiz_soup(built_site, "06-vpc").select_one("li.quiz-q")
+    href = li.select_one(".quiz-report a")["href"]
+    assert href.startswith("https://github.com/") and "template=wrong-answer.yml" in href
+    assert href.endswith("question-id=" + bank["06-vpc"].questions[0].id)
+
+
+HOSTILE = {
+    "stem": 'A stem <script>alert("stem")</script> with <img src=x onerror="alert(1)"> and [a link](javascript:alert(2)).',
+    "text": '<a href="javascript:alert(3)" onclick="alert(4)">click</a> <svg onload="alert(5)"></svg>',
+    "why": '<iframe src="https://evil.example/"></iframe> [x](JaVaScRiPt:alert(6)) <b onmouseover="alert(7)">b</b>',
+}
+
+
+def test_hostile_quiz_text_renders_inert(tmp_path: Path):
+    import yaml
+
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns("site", ".git", "__pycache__", ".pytest_cache", ".venv"))
+    path = project / "quizzes" / "01-iam-basics.yml"
+    data = yaml.safe_load(path.read_text())
+    q = data["questions"][0]
+    q["stem"] = HOSTILE["stem"]
+    q["options"][0]["text"] = HOSTILE["text"]
+    q["options"][1]["why"] = HOSTILE["why"]
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode == 0, result.stderr[-3000:]
+    section = BeautifulSoup((tmp_path / "out" / "01-iam-basics" / "index.html").read_text(), "html.parser").select_one("section.quiz")
+    assert section.find_all(["script", "iframe", "svg", "img", "object", "embed"]) == []
+    for tag in section.find_all(True):
+        assert not [a for a in tag.attrs if a.lower().startswith("on")], tag
+        assert not str(tag.get("href", "")).strip().lower().startswith("javascript"), tag
+    text = section.get_text()
+    assert '<script>alert("stem")</script>' in text, "hostile markup should show as text"
+    assert "click" in text
+
+
+def test_quiz_assets_are_small_and_never_inlined(built_site: Path):
+    assets = [built_site / "javascripts" / "quiz.js", built_site / "javascripts" / "progress.js", built_site / "stylesheets" / "quiz.css"]
+    gz = sum(len(gzip.compress(p.read_bytes(), 9)) for p in assets)
+    assert gz <= 15 * 1024, f"quiz CSS+JS is {gz} bytes gzipped"
+    for page in built_site.rglob("*.html"):
+        html = page.read_text()
+        inline = re.findall(r"<(script|style)(?![^>]*\bsrc=)[^>]*>(.*?)</\1>", html, re.S)
+        assert not [body for _, body in inline if "quiz" in body], f"quiz code inlined into {page}"
