@@ -16,19 +16,116 @@ MKDOCS_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def mkdocs_build(project: Path, dest: Path) -> subprocess.CompletedProcess:
+    env = {**MKDOCS_ENV, **({"SITE_URL": os.environ["SITE_URL"]} if "SITE_URL" in os.environ else {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(dest)],
         cwd=project,
-        env=MKDOCS_ENV,
+        env=env,
         capture_output=True,
         text=True,
         timeout=600,
     )
 
 
+def copy_project(tmp_path: Path) -> Path:
+    """A scratch copy of the repository to break on purpose (no site, venv or git)."""
+    import shutil
+
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns("site", ".git", ".venv", "__pycache__", ".pytest_cache", ".ruff_cache"))
+    return project
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
+def server_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, server_port) -> Path:
+    """The site as the browser tests serve it: site_url is the local server, so instant navigation works."""
     dest = tmp_path_factory.mktemp("site")
+    os.environ["SITE_URL"] = f"http://127.0.0.1:{server_port}/"
     result = mkdocs_build(ROOT, dest)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr[-4000:]}"
     return dest
+
+
+# Browser tests -------------------------------------------------------------
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path() -> str:
+    import shutil
+
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        pytest.fail("Debian's chromium is not installed; run `bash tools/install_system_deps.sh` (or set CHROMIUM=/path/to/chromium)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path, server_port: int):
+    """Serve the built site on a free loopback port, as GitHub Pages would (no directory listing tricks)."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", server_port), functools.partial(Quiet, directory=str(built_site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, site_url):
+    """A fresh profile per test, that fails the test on any request to another host."""
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    off_site: list[str] = []
+
+    def guard(route):
+        if route.request.url.startswith(site_url):
+            route.continue_()
+        else:
+            off_site.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    context.set_default_timeout(10_000)
+    p = context.new_page()
+    errors: list[str] = []
+    p.on("pageerror", lambda exc: errors.append(f"{exc}\n{exc.stack or ''}"))
+    p.base = site_url
+    p.js_errors = errors
+    yield p
+    context.close()
+    assert not off_site, f"requests to other hosts: {off_site}"
+    assert not errors, f"JavaScript errors: {errors}"

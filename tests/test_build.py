@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import filecmp
-import shutil
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, copy_project, mkdocs_build
 
 from tools import import_notes
 from tools.check_links import base_path_of, check_site
@@ -71,14 +70,8 @@ def test_pages_request_nothing_off_site(built_site: Path):
         assert 'data-md-component="source"' not in html, page
 
 
-def _project_copy(tmp_path: Path) -> Path:
-    project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns("site", ".git", "__pycache__", ".pytest_cache"))
-    return project
-
-
 def test_jinja_like_code_never_breaks_a_page(tmp_path: Path):
-    project = _project_copy(tmp_path)
+    project = copy_project(tmp_path)
     page = project / "docs" / "01-iam-basics.md"
     page.write_text(
         page.read_text()
@@ -98,7 +91,7 @@ def test_jinja_like_code_never_breaks_a_page(tmp_path: Path):
 
 
 def test_unknown_macro_fails_the_build(tmp_path: Path):
-    project = _project_copy(tmp_path)
+    project = copy_project(tmp_path)
     page = project / "docs" / "01-iam-basics.md"
     page.write_text(page.read_text() + "\n{{ no_such_macro() }}\n")
     result = mkdocs_build(project, tmp_path / "out")
@@ -113,7 +106,7 @@ def test_missing_image_is_a_placeholder_until_the_file_is_added(tmp_path: Path, 
     assert holders and not soup.select('img[src*="Untitled"]')
     assert "img/Untitled 13.png" in holders[1].get_text() or any("Untitled 13.png" in h.get_text() for h in holders)
 
-    project = _project_copy(tmp_path)
+    project = copy_project(tmp_path)
     png = bytes.fromhex(
         "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
         "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"

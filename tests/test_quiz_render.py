@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import gzip
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, copy_project, mkdocs_build
 
 from tools.quiz_bank import load_bank
 
@@ -92,8 +91,7 @@ HOSTILE = {
 def test_hostile_quiz_text_renders_inert(tmp_path: Path):
     import yaml
 
-    project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns("site", ".git", "__pycache__", ".pytest_cache", ".venv"))
+    project = copy_project(tmp_path)
     path = project / "quizzes" / "01-iam-basics.yml"
     data = yaml.safe_load(path.read_text())
     q = data["questions"][0]
