@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
@@ -25,6 +26,14 @@ def mkdocs_build(project: Path, dest: Path) -> subprocess.CompletedProcess:
         text=True,
         timeout=600,
     )
+
+
+@functools.lru_cache(maxsize=256)
+def soup_of(path: Path):
+    """Parsed HTML of a built page, cached: many tests read the same pages."""
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def copy_project(tmp_path: Path) -> Path:

@@ -14,7 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import ROOT, soup_of
 
 from tools.import_notes import DEFAULT_SEED
 from tools.markdown_lines import classify, heading
@@ -100,7 +100,7 @@ def test_tables_are_all_tables(built_site: Path):
         if not ln.in_code and "|" in ln.text and "-" in ln.text and re.fullmatch(r"\s*[|: -]+\s*", ln.text)
     )
     built = sum(
-        len(BeautifulSoup(p.read_text(), "html.parser").select("article table")) for p in built_site.glob("[0-9][0-9]-*/index.html")
+        len(soup_of(p).select("article table")) for p in built_site.glob("[0-9][0-9]-*/index.html")
     )
     assert built == seps, f"{seps} tables in the notes, {built} rendered"
 
@@ -108,7 +108,7 @@ def test_tables_are_all_tables(built_site: Path):
 def test_quotes_do_not_swallow_lists(built_site: Path):
     quoted_items = sum(1 for ln in classify(seed_lines()) if not ln.in_code and re.match(r"^\s*>\s*([-*+]|\d+\.)\s", ln.text))
     in_quotes = sum(
-        len(BeautifulSoup(p.read_text(), "html.parser").select("article blockquote li")) for p in built_site.glob("[0-9][0-9]-*/index.html")
+        len(soup_of(p).select("article blockquote li")) for p in built_site.glob("[0-9][0-9]-*/index.html")
     )
     assert in_quotes <= quoted_items, f"{in_quotes} list items inside quotes, the notes quote only {quoted_items}"
 
@@ -120,7 +120,7 @@ def test_nested_lists_stay_nested(built_site: Path):
         if not ln.in_code and re.match(r"^ {2,}([-*+]|\d+\.)\s", ln.text) and not re.match(r"^\s*>", ln.text)
     )
     built_nested = sum(
-        len(BeautifulSoup(p.read_text(), "html.parser").select("article li li")) for p in built_site.glob("[0-9][0-9]-*/index.html")
+        len(soup_of(p).select("article li li")) for p in built_site.glob("[0-9][0-9]-*/index.html")
     )
     # Items under the two headings lifted out of lists lose one level of nesting.
     assert built_nested >= seed_nested - 10, f"{seed_nested} nested items in the notes, {built_nested} nested in the site"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import ROOT, copy_project, mkdocs_build, soup_of
 
 from tools.quiz_bank import load_bank
 
@@ -60,7 +60,7 @@ def test_source_links_resolve_to_headings(built_site: Path, bank):
         for a in quiz_soup(built_site, chapter).select(".quiz-source a"):
             href = a["href"]
             target = page if href.startswith("#") else (page.parent / href.split("#")[0] / "index.html").resolve()
-            ids = {h.get("id") for h in BeautifulSoup(target.read_text(), "html.parser").select("h1,h2,h3,h4,h5,h6")}
+            ids = {h.get("id") for h in soup_of(target).select("h1,h2,h3,h4,h5,h6")}
             assert href.split("#")[1] in ids, f"{chapter}: {href}"
 
 
