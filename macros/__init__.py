@@ -6,14 +6,23 @@ Pages opt in with `render_macros: true`. An unknown macro fails the build
 
 from __future__ import annotations
 
+from collections import defaultdict
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
+from macros.annotate import insert_after_headings
+from macros.calculators import render_calculator
 from macros.chapters import chapter_index, site_guide
-from macros.protect_code import protect_code
+from macros.limits import chapter_limits, correction_box, reference_page
+from macros.protect_code import protect_code, raw
 from macros.quiz import render_quiz
-from tools.quiz_bank import QuizBankError, load_bank
+from tools.calculators import load_calculators
+from tools.data_files import load_corrections, load_limits
+from tools.quiz_bank import load_bank
+from tools.site_anchors import anchors
+from tools.validation import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,26 +32,79 @@ def report_url(repo_url: str) -> str:
     return f"{repo_url.rstrip('/')}/issues/new?template=wrong-answer.yml&question-id="
 
 
+def _load(what: str, fn, *args):
+    try:
+        return fn(*args)
+    except DataError as exc:
+        raise PluginError(f"{what} has {len(exc.issues)} problem(s):\n{exc}") from None
+
+
 def define_env(env):
     docs_dir = env.conf["docs_dir"]
-    try:
-        bank = load_bank(ROOT / "quizzes", docs_dir)
-    except QuizBankError as exc:
-        raise PluginError(f"the quiz bank has {len(exc.issues)} problem(s):\n{exc}") from None
+    bank = _load("the quiz bank", load_bank, ROOT / "quizzes", docs_dir)
     chapters = sorted(p.stem for p in Path(docs_dir).glob("[0-9][0-9]-*.md"))
     missing = [c for c in chapters if c not in bank]
     if missing:
         raise PluginError(f"no quiz file for {', '.join(missing)}: every chapter needs quizzes/<chapter>.yml (see quizzes/README.md)")
+    limits = _load("data/limits", load_limits, ROOT / "data" / "limits", docs_dir)
+    corrections = _load("data/corrections.yml", load_corrections, ROOT / "data" / "corrections.yml", docs_dir)
+    calcs, constants = _load("data/calculators", load_calculators, ROOT / "data" / "calculators", docs_dir, limits)
+    calc_by_id = {c.id: c for c in calcs}
+    titles = anchors(docs_dir)
+
+    # Blocks inserted under headings, per page: corrections and inline calculators.
+    inserts: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for c in corrections:
+        page, anchor = c.anchor.split("#")
+        inserts[page][anchor].append(raw(correction_box(c)))
+    for calc in calcs:
+        page, anchor = calc.placement.split("#")
+        inserts[page][anchor].append(f'{{{{ calculator("{calc.id}") }}}}')
+    env.variables["_inserts"] = inserts
 
     env.macro(lambda: site_guide(), "site_guide")
     env.macro(lambda: chapter_index(docs_dir), "chapter_index")
 
+    def current_page() -> str:
+        return Path(env.page.file.src_uri).stem
+
     @env.macro
     def quiz() -> str:
         """The current chapter's quiz, under a `## Quiz` heading."""
-        chapter = Path(env.page.file.src_uri).stem
-        return "## Quiz {#quiz}\n\n" + render_quiz(bank[chapter], docs_dir, report_url(env.conf["repo_url"])) + "\n"
+        return "## Quiz {#quiz}\n\n" + render_quiz(bank[current_page()], docs_dir, report_url(env.conf["repo_url"])) + "\n"
+
+    @env.macro
+    def chapter_limits_table() -> str:
+        """The limits this chapter teaches, one table per service."""
+        return chapter_limits(limits, current_page(), titles)
+
+    @env.macro
+    def limits_reference() -> str:
+        return reference_page(limits, titles)
+
+    @env.macro
+    def calculator(calc_id: str) -> str:
+        if calc_id not in calc_by_id:
+            raise PluginError(f"docs/{current_page()}.md: no calculator '{calc_id}' in data/calculators/")
+        return render_calculator(calc_by_id[calc_id], constants[calc_id])
+
+    @env.macro
+    def all_calculators() -> str:
+        parts = []
+        for calc in calcs:
+            page, anchor = calc.placement.split("#")
+            parts += [
+                f"## {calc.title} {{#{calc.id}}}",
+                "",
+                f"Taught in [{titles[page][anchor]}]({page}.md#{anchor}).",
+                "",
+                render_calculator(calc, constants[calc.id]),
+                "",
+            ]
+        return Markup("\n".join(parts))
 
 
 def on_pre_page_macros(env):
-    env.markdown = protect_code(env.markdown)
+    page = Path(env.page.file.src_uri).stem
+    blocks = env.variables["_inserts"].get(page, {})
+    env.markdown = insert_after_headings(protect_code(env.markdown), blocks)

@@ -10,7 +10,7 @@ INLINE_CODE_RE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 JINJA_RE = re.compile(r"\{[{%#]")
 
 
-def _raw(text: str) -> str:
+def raw(text: str) -> str:
     # endraw cannot appear inside a raw block; split it so it prints literally.
     return "{% raw %}" + text.replace("{% endraw %}", "{% endraw %}{{ '{% endraw %}' }}{% raw %}") + "{% endraw %}"
 
@@ -28,7 +28,7 @@ def protect_code(markdown: str) -> str:
             continue
         text = ln.text
         if "`" in text and JINJA_RE.search(text):
-            text = INLINE_CODE_RE.sub(lambda m: _raw(m.group(0)) if JINJA_RE.search(m.group(0)) else m.group(0), text)
+            text = INLINE_CODE_RE.sub(lambda m: raw(m.group(0)) if JINJA_RE.search(m.group(0)) else m.group(0), text)
         out.append(text)
     if block:
         out.append(_wrap_block(block))
@@ -40,4 +40,4 @@ def _wrap_block(block: list[str]) -> str:
     if not JINJA_RE.search(text):
         return text
     # Raw tags sit on the fence lines so no blank lines are added inside lists.
-    return _raw(text)
+    return raw(text)

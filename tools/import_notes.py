@@ -190,7 +190,7 @@ def render_page(page: Page, stats: Stats) -> str:
         front.append(f"description: {_yaml_str(page.description)}")
     front += [f"seed_line: {page.first_line}", "render_macros: true", "---", ""]
     # Macro calls are the only lines not from the seed; the conservation test skips them.
-    return "\n".join(front + body).rstrip("\n") + "\n\n{{ quiz() }}\n"
+    return "\n".join(front + body).rstrip("\n") + "\n\n{{ chapter_limits_table() }}\n\n{{ quiz() }}\n"
 
 
 def render_home(title: str, preamble: list[str], stats: Stats) -> str:

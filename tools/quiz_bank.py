@@ -6,9 +6,7 @@ id, what is wrong and how to fix it. The build fails if there is any.
 
 from __future__ import annotations
 
-import difflib
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -16,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from tools.errors import NotesError
 from tools.site_anchors import check_ref
+from tools.validation import DataError, Issue, pydantic_issue
 from tools.yaml_lines import line_of, load
 
 DOMAINS = ("secure", "resilient", "performance", "cost")
@@ -69,71 +68,25 @@ _PLACEHOLDER = {
 }
 
 
-@dataclass(frozen=True)
-class QuizIssue:
-    path: str
-    line: int | None
-    qid: str | None
-    problem: str
-    fix: str
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        who = f" question '{self.qid}':" if self.qid else ""
-        problem = self.problem if self.problem.endswith(("?", ".")) else self.problem + "."
-        fix = self.fix if self.fix.endswith(("?", ".")) else self.fix + "."
-        return f"{where}:{who} {problem} Fix: {fix}"
+QuizIssue = Issue
+QuizBankError = DataError
+_KNOWN_KEYS = sorted(set(Question.model_fields) | set(Option.model_fields) | set(QuizFile.model_fields))
 
 
-class QuizBankError(Exception):
-    def __init__(self, issues: list[QuizIssue]):
-        self.issues = issues
-        super().__init__("\n".join(str(i) for i in issues))
-
-
-# What a newcomer should do about each pydantic error type.
-_FIXES = {
-    "missing": "add the missing key `{field}`, lined up with the other keys of this {what}",
-    "extra_forbidden": "remove or rename `{field}`{suggest}",
-    "literal_error": "use one of the allowed values: {expected}",
-    "too_short": "`{field}` needs at least {min_length} entries; see quizzes/README.md for an example",
-    "too_long": "a question has 4 or 5 options; remove the weakest distractor",
-    "string_type": "write `{field}` as text (quote it if it looks like a number or yes/no)",
-    "bool_type": "write `correct: true` on right options and leave it out on wrong ones",
-    "bool_parsing": "write `correct: true` on right options and leave it out on wrong ones",
-    "list_type": "`{field}` is a list: put each entry on its own line starting with `- `",
-    "dict_type": "each entry here is a mapping of keys, e.g. `- text: ...` followed by `why: ...`",
-    "model_type": "this should be a mapping of keys; check the indentation",
-    "string_too_short": "`{field}` is empty or too short; write it out",
-}
-_KNOWN_KEYS = {"question": list(Question.model_fields), "option": list(Option.model_fields), "file": list(QuizFile.model_fields)}
-
-
-def _what(loc: tuple) -> str:
-    if "options" in loc and loc.index("options") + 1 < len(loc):
-        return "option"
-    if "questions" in loc and len(loc) > 1:
-        return "question"
-    return "file"
-
-
-def _pydantic_issue(err: dict, path: str, lines, data) -> QuizIssue:
+def _pydantic_issue(err: dict, path: str, lines, data) -> Issue:
     loc = tuple(err["loc"])
-    field = str(loc[-1]) if loc else "?"
-    what = _what(loc)
-    qid = _qid(data, loc)
-    suggest = ""
-    if err["type"] == "extra_forbidden":
-        close = difflib.get_close_matches(field, sorted({k for keys in _KNOWN_KEYS.values() for k in keys}), n=1)
-        suggest = f" (did you mean `{close[0]}`?)" if close else f"; allowed keys: {', '.join(_KNOWN_KEYS[what])}"
-    expected = err.get("ctx", {}).get("expected", "")
-    ctx = err.get("ctx", {})
-    fix = _FIXES.get(err["type"], "see quizzes/README.md for the format").format(
-        field=field, what=what, suggest=suggest, expected=expected, min_length=ctx.get("min_length", "more")
+    what = "option" if "options" in loc[:-1] else "question" if len(loc) > 1 else "file"
+    return pydantic_issue(
+        err,
+        path,
+        lines,
+        item=_qid(data, loc),
+        what=what,
+        known_keys=_KNOWN_KEYS,
+        guide="quizzes/README.md",
+        list_key="questions",
+        label="question",
     )
-    where = _describe(loc)
-    problem = f"{where}: {err['msg'].lower()}" if where else err["msg"].lower()
-    return QuizIssue(path, line_of(lines, loc), qid, problem, fix)
 
 
 def _qid(data, loc: tuple) -> str | None:
@@ -144,18 +97,6 @@ def _qid(data, loc: tuple) -> str | None:
         except (AttributeError, IndexError, KeyError, TypeError):
             return f"#{loc[1] + 1}"
     return None
-
-
-def _describe(loc: tuple) -> str:
-    parts = []
-    for i, part in enumerate(loc):
-        if part == "questions" or isinstance(part, int) and i and loc[i - 1] == "questions":
-            continue
-        if isinstance(part, int) and i and loc[i - 1] == "options":
-            parts[-1] = f"option {part + 1}"
-        else:
-            parts.append(f"`{part}`")
-    return " ".join(parts)
 
 
 def check_file(path: Path, docs_dir: str, seen_ids: dict[str, str]) -> tuple[QuizFile | None, list[QuizIssue]]:

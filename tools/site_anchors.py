@@ -46,3 +46,39 @@ def check_ref(ref: str, docs_dir: str) -> tuple[str, str] | None:
         hint = f"did you mean '{page}#{close[0]}'?" if close else f"copy one of the {{#...}} ids at the end of a heading in docs/{page}.md"
         return f"page '{page}' has no heading with anchor '{anchor}'", hint
     return None
+
+
+_MARKUP_RE = [
+    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!~|>])"), r"\1"),
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"\{#[^}]*\}"), ""),
+    (re.compile(r"[*`]|~~|__"), ""),
+    (re.compile(r"^\s*(?:>\s*)*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+)?", re.M), ""),
+    (re.compile(r"\s*\|\s*"), " "),
+    (re.compile(r"\s+"), " "),
+]
+
+
+def plain(text: str) -> str:
+    """Text as a reader sees it: no emphasis, code or link markup, whitespace collapsed."""
+    for pattern, repl in _MARKUP_RE:
+        text = pattern.sub(repl, text)
+    return text.strip()
+
+
+@lru_cache(maxsize=64)
+def section_text(docs_dir: str, page: str, anchor: str) -> str:
+    """Plain text of a section: its heading down to the next heading of the same or a higher level."""
+    lines = (Path(docs_dir) / f"{page}.md").read_text(encoding="utf-8").split("\n")
+    out: list[str] = []
+    level = None
+    for ln in classify(lines):
+        h = heading(ln)
+        if h and level is not None and h[0] <= level:
+            break
+        if h and level is None and (m := HEADING_ID_RE.search(h[1])) and m.group("id") == anchor:
+            level = h[0]
+        if level is not None:
+            out.append(ln.text)
+    return plain("\n".join(out))

@@ -1,0 +1,46 @@
+"""Calculator HTML: a static rule and formula (what prints and what shows without
+JavaScript), plus a form that calculators.js brings to life."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from macros.safe_markdown import render
+from tools.calculators import Calculator
+
+_templates = Environment(
+    loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def config_json(calc: Calculator, constants: dict[str, float]) -> str:
+    """The data the script needs, as JSON for a data-config attribute (the template escapes it).
+
+    Not a <script type=application/json>: Material's instant navigation re-executes
+    every script element it swaps in, JSON included."""
+    data = {
+        "id": calc.id,
+        "inputs": [i.model_dump() for i in calc.inputs],
+        "outputs": [o.model_dump() for o in calc.outputs],
+        "constants": constants,
+    }
+    return json.dumps(data, separators=(",", ":"))
+
+
+def render_calculator(calc: Calculator, constants: dict[str, float], heading: bool = False) -> Markup:
+    html = _templates.get_template("calculator.html").render(
+        calc=calc,
+        rule=render(calc.rule),
+        formula=render(calc.formula),
+        config=config_json(calc, constants),
+        heading=heading,
+    )
+    return Markup("\n".join(line for line in html.split("\n") if line.strip()))

@@ -1,0 +1,221 @@
+"""Limits, corrections and calculators data: coverage, quotes, rendering and error messages."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, soup_of
+
+from tools.calculators import load_calculators
+from tools.data_files import load_corrections, load_limits
+from tools.site_anchors import plain
+from tools.validation import DataError
+
+DOCS = str(ROOT / "docs")
+
+
+@pytest.fixture(scope="module")
+def limits():
+    return load_limits(ROOT / "data" / "limits", DOCS)
+
+
+@pytest.fixture(scope="module")
+def corrections():
+    return load_corrections(ROOT / "data" / "corrections.yml", DOCS)
+
+
+def test_limits_coverage(limits):
+    assert len(limits) >= 150
+    per_page = Counter(lim.page for lim in limits)
+    chapters = [p.stem for p in (ROOT / "docs").glob("[0-9][0-9]-*.md")]
+    covered = [c for c in chapters if per_page[c]]
+    assert len(covered) >= 18, f"chapters without limits: {sorted(set(chapters) - set(covered))}"
+    assert any(not lim.from_notes for lim in limits), "exam numbers the notes omit are missing"
+    assert sum(1 for lim in limits if lim.current) >= 10
+
+
+def section_text_html(page_soup, anchor: str) -> str:
+    """Text of a built section: the heading and everything up to the next heading of its level or higher."""
+    head = page_soup.find(id=anchor)
+    level = int(head.name[1])
+    parts = [head.get_text(" ")]
+    for el in head.find_next_siblings():
+        if el.name in {f"h{n}" for n in range(1, level + 1)}:
+            break
+        parts.append(el.get_text(" "))
+    return plain(" ".join(parts))
+
+
+def test_every_quote_is_in_its_built_section(built_site: Path, limits):
+    missing = []
+    for lim in limits:
+        if lim.from_notes:
+            text = section_text_html(soup_of(built_site / lim.page / "index.html"), lim.anchor)
+            # get_text(" ") puts spaces at tag edges ("Cost **x**: y" -> "Cost x : y"); compare without them.
+            if re.sub(r"\s+", "", plain(lim.quote)) not in re.sub(r"\s+", "", text):
+                missing.append(f"{lim.id}: {lim.quote!r} not in {lim.source}")
+    assert not missing, missing[:5]
+
+
+def test_corrected_values_are_visible_with_reference(built_site: Path, limits):
+    reference = soup_of(built_site / "limits" / "index.html")
+    for lim in limits:
+        row = reference.find(id=f"limit-{lim.id}")
+        assert row is not None, lim.id
+        if lim.current:
+            assert row.find("del") is not None and row.select_one(".limit-current") is not None, lim.id
+            assert row.select_one(f'a[href="{lim.current.reference}"]') is not None, lim.id
+            chapter_row = soup_of(built_site / lim.page / "index.html").find(id=f"limit-{lim.id}")
+            assert chapter_row is not None and chapter_row.find("del") is not None, lim.id
+
+
+def test_reference_page_works_without_javascript(built_site: Path, limits):
+    page = soup_of(built_site / "limits" / "index.html")
+    assert len(page.select("tr[data-search]")) == len(limits)
+    assert page.select_one(".limits-filter").has_attr("hidden"), "the filter needs JS, so it starts hidden"
+    services = {lim.service for lim in limits}
+    assert len(page.select("article h2")) >= len(services)
+
+
+def test_every_correction_is_shown_under_its_heading(built_site: Path, corrections):
+    assert len(corrections) >= 20
+    for c in corrections:
+        page, anchor = c.anchor.split("#")
+        head = soup_of(built_site / page / "index.html").find(id=anchor)
+        assert head is not None, c.anchor
+        boxes = []
+        for el in head.find_next_siblings():
+            if el.name and el.name[0] == "h" and el.name[1:].isdigit():
+                break
+            if "admonition" in (el.get("class") or []):
+                boxes.append(el)
+        assert any("Correction" in b.get_text() and b.select_one(f'a[href="{c.reference}"]') for b in boxes), c.id
+
+
+def test_calculator_constants_come_from_limits(limits):
+    calcs, constants = load_calculators(ROOT / "data" / "calculators", DOCS, limits)
+    assert {c.id for c in calcs} == {
+        "cidr-planner",
+        "ebs-performance",
+        "dynamodb-capacity",
+        "kinesis-shards",
+        "s3-multipart",
+        "availability",
+    }
+    by_id = {lim.id: lim for lim in limits}
+    for calc in calcs:
+        for name, const in calc.constants.items():
+            lim = by_id[const.limit]
+            assert constants[calc.id][name] == (lim.current.value if lim.current else lim.value) * const.scale
+        assert any(v.from_notes for v in calc.vectors) or calc.id in {"kinesis-shards", "s3-multipart", "availability"}
+
+
+# Contributor mistakes ------------------------------------------------------
+
+LIMIT = """\
+- id: s3-demo-limit
+  service: Amazon S3
+  what: Maximum parts in a multipart upload
+  value: 10000
+  unit: parts
+  source: 05-s3#multipart-upload
+  quote: "10 000 max parts, 5MB → 5GB"
+"""
+
+
+@pytest.mark.parametrize(
+    "name, text, line, problem, fix",
+    [
+        ("limit with no unit", LIMIT.replace("  unit: parts\n", ""), 1, "`unit`", "add the missing key `unit`"),
+        ("empty unit", LIMIT.replace("unit: parts", 'unit: ""'), 5, "`unit`", "empty"),
+        (
+            "typo in anchor",
+            LIMIT.replace("#multipart-upload", "#multipart-uplaod"),
+            6,
+            "has no heading with anchor",
+            "did you mean '05-s3#multipart-upload'",
+        ),
+        (
+            "quote not in section",
+            LIMIT.replace("10 000 max parts", "10,000 max parts"),
+            7,
+            "the quote is not in section",
+            "copy the words exactly",
+        ),
+        (
+            "current without reference",
+            LIMIT + "  current:\n    value: 20000\n    unit: parts\n    checked: 2026-11-26\n",
+            8,
+            "`current.reference`",
+            "add the missing key `reference`",
+        ),
+        (
+            "non-AWS reference",
+            LIMIT + "  current:\n    value: 1\n    unit: parts\n    checked: 2026-11-26\n    reference: https://example.com/x\n",
+            12,
+            "not an https:// link to AWS",
+            "docs.aws.amazon.com",
+        ),
+        (
+            "bad date",
+            LIMIT + "  current:\n    value: 1\n    unit: parts\n    checked: last week\n    reference: https://docs.aws.amazon.com/x\n",
+            11,
+            "`current.checked`",
+            "YYYY-MM-DD",
+        ),
+        (
+            "not from notes without reference",
+            LIMIT.replace('  quote: "10 000 max parts, 5MB → 5GB"\n', "  from_notes: false\n"),
+            7,
+            "needs `reference`",
+            "add both keys",
+        ),
+        (
+            "wrong file for page",
+            LIMIT.replace("05-s3#multipart-upload", "06-vpc#vpc-subnets").replace(
+                'quote: "10 000 max parts, 5MB → 5GB"', 'quote: "AZ Resilient"'
+            ),
+            6,
+            "sits in 05-s3.yml",
+            "data/limits/06-vpc.yml",
+        ),
+        ("misspelt key", LIMIT.replace("service:", "servce:"), 2, "`servce`", "did you mean `service`"),
+        ("tab indentation", LIMIT.replace("  what:", "\twhat:"), 3, "not valid YAML", "tab"),
+        ("duplicate id", LIMIT + LIMIT, 8, "already used", "unique"),
+    ],
+)
+def test_limit_mistakes_are_reported_precisely(tmp_path: Path, name, text, line, problem, fix):
+    (tmp_path / "05-s3.yml").write_text(text)
+    with pytest.raises(DataError) as err:
+        load_limits(tmp_path, DOCS)
+    issue = next((i for i in err.value.issues if problem in str(i)), None)
+    assert issue is not None, f"{name}: {[str(i) for i in err.value.issues]}"
+    assert issue.line == line, f"{name}: {issue}"
+    assert fix in issue.fix, f"{name}: {issue.fix}"
+
+
+def test_correction_with_bad_anchor_is_reported(tmp_path: Path):
+    path = tmp_path / "corrections.yml"
+    path.write_text(
+        "- id: demo\n  anchor: 15-cloudfront#securing-cf-and-s3-using-oia\n  notes_say: The notes say OAI is the way.\n"
+        "  now: AWS recommends OAC instead of OAI.\n  reference: https://docs.aws.amazon.com/x\n  checked: 2026-11-26\n"
+    )
+    with pytest.raises(DataError) as err:
+        load_corrections(path, DOCS)
+    [issue] = err.value.issues
+    assert issue.line == 2 and "did you mean '15-cloudfront#securing-cf-and-s3-using-oai'" in issue.fix
+
+
+def test_calculator_mistakes_are_reported(tmp_path: Path, limits):
+    src = (ROOT / "data" / "calculators" / "s3-multipart.yml").read_text()
+    (tmp_path / "s3-multipart.yml").write_text(
+        src.replace("limit: s3-multipart-max-parts", "limit: s3-multipart-max-partz").replace("unit: MiB}", "unit: MB}", 1)
+    )
+    with pytest.raises(DataError) as err:
+        load_calculators(tmp_path, DOCS, limits)
+    text = str(err.value)
+    assert "no limit with id 's3-multipart-max-partz'" in text
+    assert "the calculator expects MB" in text

@@ -1,0 +1,213 @@
+"""Limits and corrections: schema, checks and loading, shared by build, tests and CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from tools.errors import NotesError
+from tools.site_anchors import REF_RE, check_ref, plain, section_text
+from tools.validation import DataError, Issue, pydantic_issue
+from tools.yaml_lines import line_of, load
+
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+AWS_HOSTS = ("aws.amazon.com", "docs.aws.amazon.com", "amazon.com", "amazonaws.com", "repost.aws", "awsstatic.com")
+GUIDE = "data/README.md"
+
+
+def _aws_url(url: str) -> str:
+    host = urlsplit(url).hostname or ""
+    if urlsplit(url).scheme != "https" or not any(host == h or host.endswith("." + h) for h in AWS_HOSTS):
+        raise ValueError(f"'{url}' is not an https:// link to AWS documentation (docs.aws.amazon.com, aws.amazon.com)")
+    return url
+
+
+Value = int | float | str
+
+
+class Current(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    value: Value
+    unit: str = Field(min_length=1)
+    checked: dt.date
+    reference: str
+    note: str = ""
+
+    _ref = field_validator("reference")(lambda cls, v: _aws_url(v))
+
+
+class Limit(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    id: str
+    service: str = Field(min_length=2)
+    what: str = Field(min_length=3)
+    value: Value
+    unit: str = Field(min_length=1)
+    source: str
+    quote: str = ""
+    from_notes: bool = True
+    reference: str = ""
+    checked: dt.date | None = None
+    current: Current | None = None
+
+    @field_validator("reference")
+    @classmethod
+    def _reference(cls, v: str) -> str:
+        return _aws_url(v) if v else v
+
+    @property
+    def page(self) -> str:
+        return self.source.split("#")[0]
+
+    @property
+    def anchor(self) -> str:
+        return self.source.split("#")[1]
+
+
+class Correction(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    id: str
+    anchor: str
+    notes_say: str = Field(min_length=10)
+    now: str = Field(min_length=10)
+    reference: str
+    checked: dt.date
+
+    _ref = field_validator("reference")(lambda cls, v: _aws_url(v))
+
+    @property
+    def page(self) -> str:
+        return self.anchor.split("#")[0]
+
+
+def _read(path: Path) -> tuple[object, dict, list[Issue]]:
+    rel = str(path)
+    try:
+        data, lines = load(path.read_text(encoding="utf-8"), rel)
+    except NotesError as exc:
+        return None, {}, [Issue(rel, exc.line, None, exc.problem, exc.fix, "entry")]
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, {}, [Issue(rel, None, None, f"cannot read the file ({exc})", "save it as UTF-8 text", "entry")]
+    if not isinstance(data, list):
+        return (
+            None,
+            lines,
+            [
+                Issue(
+                    rel,
+                    1,
+                    None,
+                    "the file must be a YAML list of entries starting with `- id:`",
+                    f"start from the example in {GUIDE}",
+                    "entry",
+                )
+            ],
+        )
+    return data, lines, []
+
+
+def _validate(model, path: Path, data: list, lines: dict, keys: list[str]) -> tuple[list, list[Issue]]:
+    items, issues = [], []
+    for i, raw in enumerate(data):
+        item_id = raw.get("id") if isinstance(raw, dict) else None
+        try:
+            items.append((i, model.model_validate(raw)))
+        except ValidationError as exc:
+            for e in exc.errors():
+                e = {**e, "loc": (i, *e["loc"])}
+                what = "correction" if model is Correction else "limit"
+                issues.append(
+                    pydantic_issue(e, str(path), lines, item=item_id, what=what, known_keys=keys, guide=GUIDE, list_key="", label="entry")
+                )
+    return items, issues
+
+
+def load_limits(limits_dir: Path, docs_dir: str) -> list[Limit]:
+    """Every entry of data/limits/*.yml, or DataError listing every problem."""
+    seen: dict[str, str] = {}
+    out: list[Limit] = []
+    issues: list[Issue] = []
+    keys = sorted(set(Limit.model_fields) | set(Current.model_fields))
+    for path in sorted(Path(limits_dir).glob("*.yml")):
+        data, lines, found = _read(path)
+        issues += found
+        if data is None:
+            continue
+        items, found = _validate(Limit, path, data, lines, keys)
+        issues += found
+        for i, lim in items:
+
+            def issue(sub: tuple, problem: str, fix: str, i=i, lim=lim, path=path, lines=lines, issues=issues) -> None:
+                issues.append(Issue(str(path), line_of(lines, (i, *sub)), lim.id, problem, fix, "entry"))
+
+            if not ID_RE.match(lim.id):
+                issue(("id",), f"the id '{lim.id}' is not lowercase-kebab-case", "use letters, digits and single hyphens")
+            if lim.id in seen:
+                issue(("id",), f"the id is already used in {seen[lim.id]}", "pick a new, unique id")
+            seen.setdefault(lim.id, str(path))
+            bad = check_ref(lim.source, docs_dir)
+            if bad:
+                issue(("source",), *bad)
+                continue
+            if lim.page != path.stem:
+                issue(("source",), f"the entry cites page '{lim.page}' but sits in {path.name}", f"move it to data/limits/{lim.page}.yml")
+            if lim.from_notes:
+                if not lim.quote:
+                    issue(
+                        ("quote",),
+                        "an entry from the notes needs the sentence that states it",
+                        "add `quote:` copied from the cited section",
+                    )
+                elif plain(lim.quote) not in section_text(docs_dir, lim.page, lim.anchor):
+                    issue(
+                        ("quote",),
+                        f"the quote is not in section {lim.source}",
+                        "copy the words exactly as the section shows them, or cite the section that contains them",
+                    )
+            else:
+                if not lim.reference or not lim.checked:
+                    issue(("from_notes",), "an entry not from the notes needs `reference` (AWS page) and `checked` (date)", "add both keys")
+                if lim.quote:
+                    issue(("quote",), "an entry not from the notes cannot quote them", "remove `quote`, or set `from_notes: true`")
+            out.append(lim)
+    if issues:
+        raise DataError(issues)
+    return out
+
+
+def load_corrections(path: Path, docs_dir: str) -> list[Correction]:
+    data, lines, issues = _read(path)
+    if data is None:
+        raise DataError(issues)
+    items, issues = _validate(Correction, path, data, lines, sorted(Correction.model_fields))
+    seen: set[str] = set()
+    out = []
+    for i, c in items:
+        if c.id in seen or not ID_RE.match(c.id):
+            issues.append(
+                Issue(
+                    str(path),
+                    line_of(lines, (i, "id")),
+                    c.id,
+                    "the id is repeated or not lowercase-kebab-case",
+                    "pick a new, unique kebab-case id",
+                    "entry",
+                )
+            )
+        seen.add(c.id)
+        bad = check_ref(c.anchor, docs_dir)
+        if bad:
+            issues.append(Issue(str(path), line_of(lines, (i, "anchor")), c.id, *bad, "entry"))
+        out.append(c)
+    if issues:
+        raise DataError(issues)
+    return out
+
+
+def page_of(ref: str) -> str:
+    m = REF_RE.match(ref)
+    return m.group("page") if m else ""
