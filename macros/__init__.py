@@ -15,11 +15,13 @@ from mkdocs.exceptions import PluginError
 from macros.annotate import insert_after_headings
 from macros.calculators import render_calculator
 from macros.chapters import chapter_index, site_guide
+from macros.exam import app_shell, bank_payload, write_bank
 from macros.limits import chapter_limits, correction_box, reference_page
 from macros.protect_code import protect_code, raw
 from macros.quiz import render_quiz
 from tools.calculators import load_calculators
 from tools.data_files import load_corrections, load_limits
+from tools.exam_blueprint import load_blueprint
 from tools.quiz_bank import load_bank
 from tools.site_anchors import anchors
 from tools.validation import DataError
@@ -50,6 +52,8 @@ def define_env(env):
     corrections = _load("data/corrections.yml", load_corrections, ROOT / "data" / "corrections.yml", docs_dir)
     calcs, constants = _load("data/calculators", load_calculators, ROOT / "data" / "calculators", docs_dir, limits)
     calc_by_id = {c.id: c for c in calcs}
+    blueprint = _load("data/exam.yml", load_blueprint, ROOT / "data" / "exam.yml")
+    env.variables["_bank_payload"] = lambda: bank_payload(bank, docs_dir, {c: _chapter_title(docs_dir, c) for c in bank})
     titles = anchors(docs_dir)
 
     # Blocks inserted under headings, per page: corrections and inline calculators.
@@ -102,6 +106,30 @@ def define_env(env):
                 "",
             ]
         return Markup("\n".join(parts))
+
+    @env.macro
+    def exam_app() -> str:
+        return app_shell("exam", blueprint, "The practice exam needs JavaScript. The chapter quizzes work without it.")
+
+    @env.macro
+    def progress_app() -> str:
+        return app_shell("progress", blueprint, "The progress dashboard needs JavaScript.")
+
+    @env.macro
+    def exam_fact(name: str) -> str:
+        """A blueprint fact for prose, e.g. {{ exam_fact('minutes') }}: never typed twice."""
+        return str(blueprint.model_dump(by_alias=True)[name])
+
+
+def _chapter_title(docs_dir: str, chapter: str) -> str:
+    from macros.chapters import read_page
+
+    return read_page(Path(docs_dir) / f"{chapter}.md")[0].get("title", chapter)
+
+
+def on_post_build(env):
+    """Write the bank the practice exam and dashboard load (generated from quizzes/, never stored twice)."""
+    write_bank(env.conf["site_dir"], env.variables["_bank_payload"]())
 
 
 def on_pre_page_macros(env):

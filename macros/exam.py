@@ -1,0 +1,56 @@
+"""The practice exam and progress pages: the app shells, and the bank file exam.js loads."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from markupsafe import Markup, escape
+
+from macros.quiz import question_view
+from tools.exam_blueprint import Blueprint
+from tools.quiz_bank import QuizFile
+
+BANK_FILE = "assets/saa-bank.js"
+
+
+def bank_payload(bank: dict[str, QuizFile], docs_dir: str, titles: dict[str, str]) -> dict:
+    """The bank as JSON for exam.js: HTML already rendered and sanitised at build time."""
+    questions = []
+    for chapter, quiz in bank.items():
+        for q in quiz.questions:
+            view = question_view(q, 0, "", docs_dir)
+            questions.append(
+                {
+                    "id": q.id,
+                    "chapter": chapter,
+                    "domain": q.domain,
+                    "difficulty": q.difficulty,
+                    "type": q.type,
+                    "pick": view["pick"],
+                    "stem": str(view["stem"]),
+                    "options": [{"text": str(o["text"]), "why": str(o["why"])} for o in view["options"]],
+                    "answer": q.correct,
+                    "sources": [{"href": s["href"].removeprefix("../"), "title": s["title"]} for s in view["sources"]],
+                }
+            )
+    chapters = [{"id": c, "title": titles.get(c, c), "count": len(bank[c].questions)} for c in bank]
+    return {"version": 1, "questions": questions, "chapters": chapters}
+
+
+def write_bank(site_dir: str, payload: dict) -> Path:
+    """A script, not JSON, so the exam also works from file:// where fetch() is blocked."""
+    path = Path(site_dir) / BANK_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
+    path.write_text(f"window.SAA_BANK={text};\n", encoding="utf-8")
+    return path
+
+
+def app_shell(kind: str, blueprint: Blueprint, noscript: str) -> Markup:
+    """The container exam.js / progress.js fill in; data attributes carry the blueprint."""
+    data = json.dumps(blueprint.model_dump(mode="json", by_alias=True), separators=(",", ":"))
+    return Markup(
+        f'<div class="saa-app saa-{kind}" data-app="{kind}" data-bank="../{BANK_FILE}" data-blueprint="{escape(data)}">'
+        f'<p class="saa-loading">Loading…</p><noscript><p>{escape(noscript)}</p></noscript></div>'
+    )

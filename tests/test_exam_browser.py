@@ -1,0 +1,291 @@
+"""Practice exam and progress dashboard in real Chromium."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+BLUEPRINT = yaml.safe_load((ROOT / "data" / "exam.yml").read_text())
+KEY = "saa-c03/progress/v1"
+
+
+def start(page, mode="exam", size="quick", seed=None, query=""):
+    page.goto(f"{page.base}/exam/{query}")
+    page.wait_for_selector(".saa-start")
+    page.check(f"#saa-mode-{mode}")
+    page.check(f"#saa-size-{size}")
+    if seed is not None:
+        page.fill("#saa-seed", str(seed))
+    page.click(".saa-start")
+    page.wait_for_selector(".saa-question")
+
+
+def answer_current(page, right=True):
+    qid = page.get_attribute(".saa-question", "data-qid")
+    key = page.evaluate(f"window.SAA_BANK.questions.find(q => q.id === {json.dumps(qid)}).answer")
+    n = page.locator(".saa-option").count()
+    # A wrong answer still picks as many options as the question asks for.
+    keys = key if right else [next(k for k in range(n) if k not in key), *key[1:]]
+    for k in keys:
+        page.check(f'.saa-option[data-key="{k}"] input')
+    return qid
+
+
+def total(page):
+    return int(page.inner_text(".saa-qnum").split(" of ")[1])
+
+
+def test_full_quick_exam_in_exam_mode(page):
+    start(page, "exam")
+    assert page.locator(".saa-timer").inner_text() == "20:00" or page.locator(".saa-timer").inner_text().startswith("19:5")
+    n = total(page)
+    for i in range(n):
+        answer_current(page, right=i != 0)
+        assert page.locator(".saa-feedback .saa-verdict").count() == 0, "exam mode gives no feedback"
+        if i < n - 1:
+            page.click(".saa-next")
+    page.click(".saa-review")
+    page.click(".saa-submit")
+    page.wait_for_selector(".saa-bars")
+    assert page.inner_text(".saa-raw").startswith("90%")
+    assert "Estimated scaled score" in page.inner_text(".saa-scaled") and "estimate" in page.inner_text(".saa-score")
+    assert page.locator(".saa-bar-row").count() == len(BLUEPRINT["domains"])
+    items = page.locator(".saa-review-item")
+    assert items.count() == n
+    assert items.first.locator(".saa-explain li").count() >= 4 and items.first.locator(".saa-sources a").count() >= 1
+    saved = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
+    assert saved["exam"] is None and len(saved["exams"]) == 1 and saved["exams"][0]["right"] == n - 1
+
+
+def test_practice_mode_gives_feedback_as_you_go(page):
+    start(page, "practice")
+    assert page.locator(".saa-timer").count() == 0
+    answer_current(page, right=False)
+    page.click(".saa-check")
+    assert page.inner_text(".saa-verdict").startswith("✘ Not quite.")
+    assert page.locator(".saa-explain li").count() >= 4
+    assert page.locator(".saa-option input").first.is_disabled()
+    page.click(".saa-next")
+    answer_current(page, right=True)
+    page.click(".saa-check")
+    assert page.inner_text(".saa-verdict") == "✔ Correct."
+
+
+def test_flag_map_and_unanswered_warning(page):
+    start(page, "exam")
+    page.click(".saa-next")
+    page.click(".saa-flag")
+    assert page.get_attribute(".saa-flag", "aria-pressed") == "true"
+    page.click(".saa-review")
+    second = page.locator(".saa-map-btn").nth(1)
+    assert "flagged" in second.get_attribute("aria-label") and "⚑" in second.inner_text()
+    page.click(".saa-submit")
+    warning = page.locator(".saa-warning")
+    assert warning.is_visible() and "unanswered" in warning.inner_text()
+    page.click(".saa-cancel-submit")
+    assert warning.is_hidden()
+    second.click()
+    assert page.inner_text(".saa-qnum").startswith("Question 2 of")
+
+
+def test_reload_resumes_with_answers_and_timer(page):
+    start(page, "exam")
+    first = answer_current(page)
+    page.click(".saa-next")
+    page.wait_for_timeout(1200)
+    before = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["exam"]
+    page.reload()
+    page.wait_for_selector(".saa-resume-btn")
+    assert "question 2 of" in page.inner_text(".saa-resume")
+    page.click(".saa-resume-btn")
+    assert page.inner_text(".saa-qnum").startswith("Question 2 of")
+    after = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["exam"]
+    assert after["deadline"] == before["deadline"], "the timer keeps its original deadline"
+    page.click(".saa-prev")
+    assert page.get_attribute(".saa-question", "data-qid") == first
+    assert page.locator(".saa-option input:checked").count() >= 1
+
+
+def test_timer_expiry_submits_automatically(page):
+    page.clock.install()
+    start(page, "exam")
+    answer_current(page)
+    minutes = round(BLUEPRINT["minutes"] * total(page) / BLUEPRINT["questions"])
+    page.clock.fast_forward(f"{minutes:02d}:01")
+    page.clock.run_for(2000)
+    page.wait_for_selector(".saa-bars")
+    assert page.inner_text("h2").startswith("Time is up")
+    saved = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
+    assert saved["exams"][-1]["timedOut"] is True and saved["exam"] is None
+
+
+def test_domain_proportions_over_many_seeded_draws(page):
+    page.goto(f"{page.base}/exam/")
+    page.wait_for_selector(".saa-start")
+    result = page.evaluate(
+        """bp => {
+        const bank = window.SAA_BANK, bad = [];
+        for (const n of [65, 33, 10]) for (let seed = 1; seed <= 200; seed++) {
+          const d = SAAExam.draw(bank, bp, seed, n);
+          if (new Set(d.ids).size !== n) bad.push(['repeat', n, seed]);
+          const counts = {};
+          d.ids.forEach(id => { const q = bank.questions.find(x => x.id === id); counts[q.domain] = (counts[q.domain] || 0) + 1; });
+          for (const dom of bp.domains) if (Math.abs((counts[dom.id] || 0) - dom.weight * n / 100) > 1) bad.push([dom.id, n, seed, counts[dom.id]]);
+          const again = SAAExam.draw(bank, bp, seed, n);
+          if (again.ids.join() !== d.ids.join()) bad.push(['not replayable', n, seed]);
+        }
+        const a = SAAExam.draw(bank, bp, 1, 65).ids.join(), b = SAAExam.draw(bank, bp, 2, 65).ids.join();
+        return {bad, differs: a !== b};
+      }""",
+        {"domains": BLUEPRINT["domains"]},
+    )
+    assert result["bad"] == [] and result["differs"]
+
+
+def test_seed_in_url_replays_the_same_exam(page):
+    start(page, "exam", seed=4242)
+    assert "seed=4242" in page.url
+    first = page.get_attribute(".saa-question", "data-qid")
+    page.evaluate(f"localStorage.removeItem('{KEY}')")
+    page.goto(page.url)
+    page.wait_for_selector(".saa-start")
+    assert page.input_value("#saa-seed") == "4242"
+    page.click(".saa-start")
+    page.wait_for_selector(".saa-question")
+    assert page.get_attribute(".saa-question", "data-qid") == first
+
+
+def test_bad_seed_is_rejected_inline(page):
+    page.goto(f"{page.base}/exam/")
+    page.wait_for_selector(".saa-start")
+    page.fill("#saa-seed", "abc")
+    page.click(".saa-start")
+    assert "whole number" in page.inner_text("#saa-seed-err")
+    assert page.locator(".saa-question").count() == 0
+
+
+def test_retake_the_wrong_ones(page):
+    start(page, "exam")
+    n = total(page)
+    wrong = []
+    for i in range(n):
+        qid = answer_current(page, right=i >= 3)
+        if i < 3:
+            wrong.append(qid)
+        if i < n - 1:
+            page.click(".saa-next")
+    page.click(".saa-review")
+    page.click(".saa-submit")
+    page.click(".saa-retake")
+    page.wait_for_selector(".saa-question")
+    assert total(page) == 3
+    ids = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["exam"]["ids"]
+    assert sorted(ids) == sorted(wrong)
+    page.goto(f"{page.base}/exam/")
+    page.wait_for_selector(".saa-start")
+    assert "(3)" in page.inner_text('label[for="saa-scope-wrong"]')
+
+
+def test_dashboard_export_import_and_bad_import(page, tmp_path: Path):
+    start(page, "exam")
+    answer_current(page)
+    page.click(".saa-review")
+    page.click(".saa-submit")
+    page.click(".saa-confirm-submit")
+    page.wait_for_selector(".saa-bars")
+    page.goto(f"{page.base}/05-s3/")
+    q = page.locator(".quiz-q").first
+    for k in q.get_attribute("data-answer").split(","):
+        q.locator(f'.quiz-opt[data-key="{k}"] .quiz-input').check()
+    q.locator(".quiz-check").click()
+    page.goto(f"{page.base}/progress/")
+    page.wait_for_selector(".saa-chapters")
+    row = page.locator('tr[data-chapter="05-s3"]')
+    assert "1 / 16" in row.inner_text() and "in progress" in row.inner_text()
+    assert page.locator(".saa-trend").count() == 1 and page.locator(".saa-exams tbody tr").count() == 1
+    with page.expect_download() as dl:
+        page.click(".saa-export")
+    exported = tmp_path / "export.json"
+    dl.value.save_as(exported)
+    data = json.loads(exported.read_text())
+    assert data["app"] == "saa-c03-study-site" and len(data["progress"]["exams"]) == 1
+    page.click(".saa-reset")
+    page.click(".saa-reset-confirm")
+    assert "deleted" in page.inner_text(".saa-io-msg")
+    assert page.locator(".saa-exams").count() == 0
+    page.set_input_files("#saa-import-file", str(exported))
+    page.wait_for_selector(".saa-exams")
+    assert "Imported 1 answers and 1 exams" in page.inner_text(".saa-io-msg")
+    before = page.evaluate(f"localStorage.getItem('{KEY}')")
+    foreign = tmp_path / "foreign.json"
+    foreign.write_text(json.dumps({"app": "something-else", "data": [1, 2]}))
+    page.set_input_files("#saa-import-file", str(foreign))
+    page.wait_for_function("document.querySelector('.saa-io-msg').textContent.includes('Import failed')")
+    assert "not a progress export" in page.inner_text(".saa-io-msg")
+    notjson = tmp_path / "broken.json"
+    notjson.write_text("{oops")
+    page.set_input_files("#saa-import-file", str(notjson))
+    page.wait_for_function("document.querySelector('.saa-io-msg').textContent.includes('not JSON')")
+    damaged = tmp_path / "damaged.json"
+    damaged.write_text(json.dumps({**data, "progress": {**data["progress"], "exams": [{"percent": "x"}]}}))
+    page.set_input_files("#saa-import-file", str(damaged))
+    page.wait_for_function("document.querySelector('.saa-io-msg').textContent.includes('damaged')")
+    assert page.evaluate(f"localStorage.getItem('{KEY}')") == before, "a bad import must leave progress untouched"
+
+
+def test_keyboard_only_exam(page):
+    page.goto(f"{page.base}/exam/")
+    page.wait_for_selector(".saa-start")
+    page.focus("#saa-size-quick")
+    page.keyboard.press("Space")
+    page.focus(".saa-start")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".saa-question")
+    page.focus(".saa-option input")
+    page.keyboard.press("Space")
+    page.focus(".saa-next")
+    page.keyboard.press("Enter")
+    assert page.inner_text(".saa-qnum").startswith("Question 2")
+    assert page.evaluate("document.activeElement.tagName") == "H2"
+    saved = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["exam"]
+    assert len(saved["answers"]) == 1
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_on_exam_and_dashboard(page, scheme):
+    page.emulate_media(color_scheme=scheme)
+
+    def check(scope):
+        page.add_script_tag(path=str(AXE))
+        res = page.evaluate(f"axe.run(document.querySelector({json.dumps(scope)}), {{resultTypes: ['violations']}})")
+        return [(v["id"], v["impact"]) for v in res["violations"] if v["impact"] in ("serious", "critical")]
+
+    start(page, "practice")
+    answer_current(page, right=False)
+    page.click(".saa-check")
+    assert check(".saa-app") == []
+    page.click(".saa-review")
+    page.click(".saa-submit")
+    page.click(".saa-confirm-submit")
+    page.wait_for_selector(".saa-bars")
+    assert check(".saa-app") == []
+    page.goto(f"{page.base}/progress/")
+    page.wait_for_selector(".saa-chapters")
+    assert check(".saa-app") == []
+
+
+def test_phone_viewport_has_no_sideways_scroll(page):
+    page.set_viewport_size({"width": 375, "height": 800})
+    start(page, "exam")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    page.click(".saa-review")
+    page.click(".saa-submit")
+    page.click(".saa-confirm-submit")
+    page.wait_for_selector(".saa-bars")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")

@@ -1,0 +1,72 @@
+"""The exam blueprint (data/exam.yml) and the question bank as the practice exam consumes it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from tools.validation import DataError, Issue, pydantic_issue
+from tools.yaml_lines import load
+
+
+class Domain(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: Literal["secure", "resilient", "performance", "cost"]
+    name: str
+    weight: float = Field(gt=0)
+
+
+class Length(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    label: str
+    questions: int = Field(gt=0)
+
+
+class Score(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    min: int
+    max: int
+    pass_: int = Field(alias="pass")
+    assumed_pass_fraction: float = Field(gt=0, lt=1)
+
+
+class Blueprint(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    reference: str
+    checked: dt.date
+    questions: int = Field(gt=0)
+    minutes: int = Field(gt=0)
+    question_types: list[str]
+    score: Score
+    domains: list[Domain] = Field(min_length=1)
+    lengths: list[Length] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _weights(self):
+        total = sum(d.weight for d in self.domains)
+        if abs(total - 100) > 1e-6:
+            raise ValueError(f"domain weights add up to {total}, not 100")
+        return self
+
+
+def load_blueprint(path: Path) -> Blueprint:
+    rel = str(path)
+    data, lines = load(path.read_text(encoding="utf-8"), rel)
+    try:
+        return Blueprint.model_validate(data)
+    except ValidationError as exc:
+        keys = sorted(set(Blueprint.model_fields) | {"pass", "min", "max", "assumed_pass_fraction", "id", "name", "weight", "label"})
+        raise DataError(
+            [
+                pydantic_issue(
+                    e, rel, lines, item=None, what="blueprint", known_keys=keys, guide="data/exam.yml", list_key="", label="blueprint"
+                )
+                for e in exc.errors()
+            ]
+        ) from None
+    except AttributeError:
+        raise DataError([Issue(rel, 1, None, "the blueprint must be a mapping", "see the keys in data/exam.yml", "blueprint")]) from None
