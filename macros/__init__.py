@@ -15,15 +15,17 @@ from mkdocs.exceptions import PluginError
 from macros.annotate import insert_after_headings
 from macros.calculators import render_calculator
 from macros.chapters import chapter_index, site_guide
-from macros.exam import app_shell, bank_payload, write_bank
+from macros.exam import app_shell, bank_payload, bank_script, write_bank
 from macros.limits import chapter_limits, correction_box, reference_page
 from macros.protect_code import protect_code, raw
 from macros.quiz import render_quiz
+from macros.urls import linker, root_prefix
 from tools.calculators import load_calculators
 from tools.data_files import load_corrections, load_limits
 from tools.exam_blueprint import load_blueprint
 from tools.quiz_bank import load_bank
 from tools.site_anchors import anchors
+from tools.stamps import stamp
 from tools.validation import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,19 +43,45 @@ def _load(what: str, fn, *args):
         raise PluginError(f"{what} has {len(exc.issues)} problem(s):\n{exc}") from None
 
 
+_cache: dict[tuple, tuple] = {}
+
+
+def load_data(docs_dir: str) -> tuple:
+    """(bank, limits, corrections, calculators, constants, blueprint), reused while no file changed."""
+    key = (docs_dir, stamp(docs_dir, "*.md"), stamp(ROOT / "quizzes"), stamp(ROOT / "data"))
+    if key not in _cache:
+        bank = _load("the quiz bank", load_bank, ROOT / "quizzes", docs_dir)
+        limits = _load("data/limits", load_limits, ROOT / "data" / "limits", docs_dir)
+        corrections = _load("data/corrections.yml", load_corrections, ROOT / "data" / "corrections.yml", docs_dir)
+        calcs, constants = _load("data/calculators", load_calculators, ROOT / "data" / "calculators", docs_dir, limits)
+        blueprint = _load("data/exam.yml", load_blueprint, ROOT / "data" / "exam.yml")
+        _cache.clear()
+        _cache[key] = (bank, limits, corrections, calcs, constants, blueprint, {})
+    return _cache[key]
+
+
+def memo(store: dict, key: tuple, make):
+    """Rendered HTML is reused across `mkdocs serve` rebuilds until a source file changes."""
+    if key not in store:
+        store[key] = make()
+    return store[key]
+
+
 def define_env(env):
     docs_dir = env.conf["docs_dir"]
-    bank = _load("the quiz bank", load_bank, ROOT / "quizzes", docs_dir)
+    bank, limits, corrections, calcs, constants, blueprint, rendered = load_data(docs_dir)
     chapters = sorted(p.stem for p in Path(docs_dir).glob("[0-9][0-9]-*.md"))
     missing = [c for c in chapters if c not in bank]
     if missing:
         raise PluginError(f"no quiz file for {', '.join(missing)}: every chapter needs quizzes/<chapter>.yml (see quizzes/README.md)")
-    limits = _load("data/limits", load_limits, ROOT / "data" / "limits", docs_dir)
-    corrections = _load("data/corrections.yml", load_corrections, ROOT / "data" / "corrections.yml", docs_dir)
-    calcs, constants = _load("data/calculators", load_calculators, ROOT / "data" / "calculators", docs_dir, limits)
     calc_by_id = {c.id: c for c in calcs}
-    blueprint = _load("data/exam.yml", load_blueprint, ROOT / "data" / "exam.yml")
-    env.variables["_bank_payload"] = lambda: bank_payload(bank, docs_dir, {c: _chapter_title(docs_dir, c) for c in bank})
+    dir_urls = env.conf["use_directory_urls"]
+    # The bank is loaded from the site root, so its links are relative to it.
+    env.variables["_bank_script"] = lambda: memo(
+        rendered,
+        ("bank", dir_urls),
+        lambda: bank_script(bank_payload(bank, docs_dir, {c: _chapter_title(docs_dir, c) for c in bank}, linker("", "", dir_urls))),
+    )
     titles = anchors(docs_dir)
 
     # Blocks inserted under headings, per page: corrections and inline calculators.
@@ -72,19 +100,26 @@ def define_env(env):
     def current_page() -> str:
         return Path(env.page.file.src_uri).stem
 
+    def link():
+        return linker(env.page.url, current_page(), dir_urls)
+
     @env.macro
     def quiz() -> str:
         """The current chapter's quiz, under a `## Quiz` heading."""
-        return "## Quiz {#quiz}\n\n" + render_quiz(bank[current_page()], docs_dir, report_url(env.conf["repo_url"])) + "\n"
+        page = current_page()
+        html = memo(
+            rendered, ("quiz", page, env.page.url), lambda: render_quiz(bank[page], docs_dir, report_url(env.conf["repo_url"]), link())
+        )
+        return "## Quiz {#quiz}\n\n" + html + "\n"
 
     @env.macro
     def chapter_limits_table() -> str:
         """The limits this chapter teaches, one table per service."""
-        return chapter_limits(limits, current_page(), titles)
+        return memo(rendered, ("limits", current_page(), env.page.url), lambda: chapter_limits(limits, current_page(), titles, link()))
 
     @env.macro
     def limits_reference() -> str:
-        return reference_page(limits, titles)
+        return memo(rendered, ("limits-page", env.page.url), lambda: reference_page(limits, titles, link()))
 
     @env.macro
     def calculator(calc_id: str) -> str:
@@ -109,11 +144,17 @@ def define_env(env):
 
     @env.macro
     def exam_app() -> str:
-        return app_shell("exam", blueprint, "The practice exam needs JavaScript. The chapter quizzes work without it.")
+        return app_shell(
+            "exam",
+            blueprint,
+            "The practice exam needs JavaScript. The chapter quizzes work without it.",
+            root_prefix(env.page.url),
+            dir_urls,
+        )
 
     @env.macro
     def progress_app() -> str:
-        return app_shell("progress", blueprint, "The progress dashboard needs JavaScript.")
+        return app_shell("progress", blueprint, "The progress dashboard needs JavaScript.", root_prefix(env.page.url), dir_urls)
 
     @env.macro
     def exam_fact(name: str) -> str:
@@ -129,7 +170,7 @@ def _chapter_title(docs_dir: str, chapter: str) -> str:
 
 def on_post_build(env):
     """Write the bank the practice exam and dashboard load (generated from quizzes/, never stored twice)."""
-    write_bank(env.conf["site_dir"], env.variables["_bank_payload"]())
+    write_bank(env.conf["site_dir"], env.variables["_bank_script"]())
 
 
 def on_pre_page_macros(env):

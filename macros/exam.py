@@ -8,18 +8,19 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from macros.quiz import question_view
+from macros.urls import Linker
 from tools.exam_blueprint import Blueprint
 from tools.quiz_bank import QuizFile
 
 BANK_FILE = "assets/saa-bank.js"
 
 
-def bank_payload(bank: dict[str, QuizFile], docs_dir: str, titles: dict[str, str]) -> dict:
+def bank_payload(bank: dict[str, QuizFile], docs_dir: str, titles: dict[str, str], link: Linker) -> dict:
     """The bank as JSON for exam.js: HTML already rendered and sanitised at build time."""
     questions = []
     for chapter, quiz in bank.items():
         for q in quiz.questions:
-            view = question_view(q, 0, "", docs_dir)
+            view = question_view(q, 0, link, docs_dir)
             questions.append(
                 {
                     "id": q.id,
@@ -31,26 +32,32 @@ def bank_payload(bank: dict[str, QuizFile], docs_dir: str, titles: dict[str, str
                     "stem": str(view["stem"]),
                     "options": [{"text": str(o["text"]), "why": str(o["why"])} for o in view["options"]],
                     "answer": q.correct,
-                    "sources": [{"href": s["href"].removeprefix("../"), "title": s["title"]} for s in view["sources"]],
+                    "sources": [{"href": s["href"], "title": s["title"]} for s in view["sources"]],
                 }
             )
     chapters = [{"id": c, "title": titles.get(c, c), "count": len(bank[c].questions)} for c in bank]
     return {"version": 1, "questions": questions, "chapters": chapters}
 
 
-def write_bank(site_dir: str, payload: dict) -> Path:
+def bank_script(payload: dict) -> str:
     """A script, not JSON, so the exam also works from file:// where fetch() is blocked."""
+    text = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
+    return f"window.SAA_BANK={text};\n"
+
+
+def write_bank(site_dir: str, script: str) -> Path:
     path = Path(site_dir) / BANK_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
-    path.write_text(f"window.SAA_BANK={text};\n", encoding="utf-8")
+    path.write_text(script, encoding="utf-8")
     return path
 
 
-def app_shell(kind: str, blueprint: Blueprint, noscript: str) -> Markup:
-    """The container exam.js / progress.js fill in; data attributes carry the blueprint."""
+def app_shell(kind: str, blueprint: Blueprint, noscript: str, root: str, directory_urls: bool) -> Markup:
+    """The container exam.js / dashboard.js fill in; data attributes carry the blueprint and URL style."""
     data = json.dumps(blueprint.model_dump(mode="json", by_alias=True), separators=(",", ":"))
+    style = "dir" if directory_urls else "file"
     return Markup(
-        f'<div class="saa-app saa-{kind}" data-app="{kind}" data-bank="../{BANK_FILE}" data-blueprint="{escape(data)}">'
+        f'<div class="saa-app saa-{kind}" data-app="{kind}" data-root="{root}" data-url-style="{style}" '
+        f'data-bank="{root}{BANK_FILE}" data-blueprint="{escape(data)}">'
         f'<p class="saa-loading">Loading…</p><noscript><p>{escape(noscript)}</p></noscript></div>'
     )

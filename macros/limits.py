@@ -9,6 +9,7 @@ from itertools import groupby
 from markupsafe import Markup
 
 from macros.safe_markdown import render
+from macros.urls import Linker
 from tools.data_files import Correction, Limit
 
 
@@ -32,8 +33,8 @@ def value_cell(lim: Limit) -> str:
     )
 
 
-def source_cell(lim: Limit, current_page: str, titles: dict) -> str:
-    href = f"#{lim.anchor}" if lim.page == current_page else f"../{lim.page}/#{lim.anchor}"
+def source_cell(lim: Limit, link: Linker, titles: dict) -> str:
+    href = link(lim.page, lim.anchor)
     title = html.escape(titles.get(lim.page, {}).get(lim.anchor, lim.anchor))
     origin = (
         ""
@@ -46,7 +47,7 @@ def source_cell(lim: Limit, current_page: str, titles: dict) -> str:
     return f'<a href="{href}">{title}</a>{origin}'
 
 
-def limits_table(limits: list[Limit], current_page: str, titles: dict, with_service: bool) -> str:
+def limits_table(limits: list[Limit], link: Linker, titles: dict, with_service: bool) -> str:
     head = "<th>Service</th>" if with_service else ""
     rows = []
     for lim in limits:
@@ -54,7 +55,7 @@ def limits_table(limits: list[Limit], current_page: str, titles: dict, with_serv
         search = html.escape(f"{lim.service} {lim.what} {lim.value} {lim.unit}".lower())
         rows.append(
             f'<tr id="limit-{lim.id}" data-search="{search}"{" class=is-corrected" if lim.current else ""}>{svc}'
-            f"<td>{html.escape(lim.what)}</td><td>{value_cell(lim)}</td><td>{source_cell(lim, current_page, titles)}</td></tr>"
+            f"<td>{html.escape(lim.what)}</td><td>{value_cell(lim)}</td><td>{source_cell(lim, link, titles)}</td></tr>"
         )
     return (
         f'<div class="limits-table"><table><thead><tr>{head}<th>What is limited</th><th>Value</th><th>Where it is taught</th></tr></thead>'
@@ -62,7 +63,7 @@ def limits_table(limits: list[Limit], current_page: str, titles: dict, with_serv
     )
 
 
-def chapter_limits(limits: list[Limit], page: str, titles: dict) -> Markup:
+def chapter_limits(limits: list[Limit], page: str, titles: dict, link: Linker) -> Markup:
     mine = sorted((lim for lim in limits if lim.page == page), key=lambda lim: lim.service)
     if not mine:
         return Markup("")
@@ -73,11 +74,11 @@ def chapter_limits(limits: list[Limit], page: str, titles: dict) -> Markup:
         "",
     ]
     for service, group in groupby(mine, key=lambda lim: lim.service):
-        parts += [f"### {html.escape(service)} {{#limits-{_slug(service)}}}", "", limits_table(list(group), page, titles, False), ""]
+        parts += [f"### {html.escape(service)} {{#limits-{_slug(service)}}}", "", limits_table(list(group), link, titles, False), ""]
     return Markup("\n".join(parts))
 
 
-def reference_page(limits: list[Limit], titles: dict) -> Markup:
+def reference_page(limits: list[Limit], titles: dict, link: Linker) -> Markup:
     by_service = defaultdict(list)
     for lim in limits:
         by_service[lim.service].append(lim)
@@ -95,7 +96,7 @@ def reference_page(limits: list[Limit], titles: dict) -> Markup:
         parts += [
             f"## {html.escape(service)} {{#limits-{_slug(service)}}}",
             "",
-            limits_table(by_service[service], "limits", titles, False),
+            limits_table(by_service[service], link, titles, False),
             "",
         ]
     return Markup("\n".join(parts))

@@ -13,6 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from macros.safe_markdown import render
+from macros.urls import Linker
 from tools.quiz_bank import Question, QuizFile
 from tools.site_anchors import REF_RE, anchors
 
@@ -38,18 +39,17 @@ def revision(q: Question) -> str:
     return hashlib.sha1(material.encode()).hexdigest()[:10]
 
 
-def source_links(q: Question, current_page: str, docs_dir: str) -> list[dict]:
+def source_links(q: Question, link: Linker, docs_dir: str) -> list[dict]:
     links = []
     titles = anchors(docs_dir)
     for ref in q.source:
         m = REF_RE.match(ref)
         page, anchor = m.group("page"), m.group("anchor")
-        href = f"#{anchor}" if page == current_page else f"../{page}/#{anchor}"
-        links.append({"href": href, "title": titles[page][anchor], "page": page})
+        links.append({"href": link(page, anchor), "title": titles[page][anchor], "page": page})
     return links
 
 
-def question_view(q: Question, number: int, current_page: str, docs_dir: str) -> dict:
+def question_view(q: Question, number: int, link: Linker, docs_dir: str) -> dict:
     return {
         "q": q,
         "number": number,
@@ -62,12 +62,12 @@ def question_view(q: Question, number: int, current_page: str, docs_dir: str) ->
             for i, o in enumerate(q.options)
         ],
         "answer_letters": ", ".join(LETTERS[i] for i in q.correct),
-        "sources": source_links(q, current_page, docs_dir),
+        "sources": source_links(q, link, docs_dir),
     }
 
 
-def render_quiz(quiz: QuizFile, docs_dir: str, report_url: str) -> Markup:
-    views = [question_view(q, n, quiz.chapter, docs_dir) for n, q in enumerate(quiz.questions, start=1)]
+def render_quiz(quiz: QuizFile, docs_dir: str, report_url: str, link: Linker) -> Markup:
+    views = [question_view(q, n, link, docs_dir) for n, q in enumerate(quiz.questions, start=1)]
     html = _templates.get_template("quiz.html").render(chapter=quiz.chapter, questions=views, report_url=report_url)
     # Python-Markdown passes an HTML block through untouched only if it has no blank lines.
     return Markup("\n".join(line for line in html.split("\n") if line.strip()))

@@ -64,9 +64,14 @@ def _sanitise(html: str) -> str:
     return str(soup)
 
 
+_md = markdown.Markdown(extensions=EXTENSIONS)
+
+
 @lru_cache(maxsize=8192)
 def render(text: str, inline: bool = False) -> Markup:
-    html = markdown.markdown(text or "", extensions=EXTENSIONS)
+    html = _md.reset().convert(text or "")
     if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
-    return Markup(_sanitise(html))
+    # Without raw HTML or links the output holds only tags Markdown itself made, all safe.
+    needs_check = "<" in text or "[" in text or "&" in text
+    return Markup(_sanitise(html) if needs_check else html)

@@ -7,14 +7,19 @@ from functools import lru_cache
 from pathlib import Path
 
 from tools.markdown_lines import classify, heading
+from tools.stamps import stamp
 
 HEADING_ID_RE = re.compile(r"\{#(?P<id>[A-Za-z0-9_-]+)\}\s*$")
 REF_RE = re.compile(r"^(?P<page>[0-9]{2}-[a-z0-9-]+)#(?P<anchor>[A-Za-z0-9_-]+)$")
 
 
-@lru_cache(maxsize=8)
 def anchors(docs_dir: str) -> dict[str, dict[str, str]]:
     """{page: {anchor: heading title}} for every Markdown page in docs_dir."""
+    return _anchors(str(docs_dir), stamp(docs_dir, "*.md"))
+
+
+@lru_cache(maxsize=8)
+def _anchors(docs_dir: str, _stamp: tuple) -> dict[str, dict[str, str]]:
     found: dict[str, dict[str, str]] = {}
     for path in sorted(Path(docs_dir).glob("*.md")):
         page = found.setdefault(path.stem, {})
@@ -67,10 +72,16 @@ def plain(text: str) -> str:
     return text.strip()
 
 
-@lru_cache(maxsize=64)
 def section_text(docs_dir: str, page: str, anchor: str) -> str:
     """Plain text of a section: its heading down to the next heading of the same or a higher level."""
-    lines = (Path(docs_dir) / f"{page}.md").read_text(encoding="utf-8").split("\n")
+    path = Path(docs_dir) / f"{page}.md"
+    st = path.stat()
+    return _section_text(str(path), st.st_mtime_ns, anchor)
+
+
+@lru_cache(maxsize=512)
+def _section_text(path: str, _mtime: int, anchor: str) -> str:
+    lines = Path(path).read_text(encoding="utf-8").split("\n")
     out: list[str] = []
     level = None
     for ln in classify(lines):

@@ -253,7 +253,5 @@
     Array.prototype.forEach.call(document.querySelectorAll(".calc[data-calc]"), setup);
   }
   window.SAACalculators = { implemented: Object.keys(IMPL) };
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  window.SAAOnPage(init);
 })();

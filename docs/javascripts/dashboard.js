@@ -77,7 +77,7 @@
     if (root.getAttribute("data-ready")) return;
     root.setAttribute("data-ready", "1");
     var bp = JSON.parse(root.getAttribute("data-blueprint"));
-    var siteRoot = root.getAttribute("data-bank").replace(/assets\/.*$/, "");
+    var siteRoot = root.getAttribute("data-root");
     X.loadBank(root.getAttribute("data-bank")).then(function (bank) { render(root, bp, bank, siteRoot); }, function (err) {
       root.textContent = "The dashboard could not load the question bank (" + err.message + ").";
     });
@@ -95,12 +95,12 @@
     // Weakest first
     root.appendChild(el("h2", { text: "Study next" }));
     var weak = s.chapters.filter(function (c) { return c.answered; })
-      .map(function (c) { return { label: c.title, score: pct(c.right, c.answered), href: siteRoot + c.id + "/#quiz", note: c.right + "/" + c.answered + " right" }; });
+      .map(function (c) { return { label: c.title, score: pct(c.right, c.answered), href: siteRoot + X.pagePath(root, c.id) + "#quiz", note: c.right + "/" + c.answered + " right" }; });
     Object.keys(s.domains).forEach(function (d) {
       var v = s.domains[d];
       // Study the chapter where this domain's questions went wrong most often.
       var worst = Object.keys(v.wrongIn).sort(function (a, b) { return v.wrongIn[b] - v.wrongIn[a]; })[0];
-      weak.push({ label: domainName[d] + " (domain)", score: pct(v.right, v.total), href: worst ? siteRoot + worst + "/" : siteRoot + "exam/",
+      weak.push({ label: domainName[d] + " (domain)", score: pct(v.right, v.total), href: siteRoot + X.pagePath(root, worst || "exam"),
         note: v.right + "/" + v.total + " right across quizzes and exams" + (worst ? "; most misses in " + titleOf[worst] : "") });
     });
     weak.sort(function (a, b) { return a.score - b.score; });
@@ -121,7 +121,7 @@
     s.chapters.forEach(function (c) {
       var status = !c.answered ? "not started" : c.answered < c.total ? "in progress" : "complete";
       tbody.appendChild(el("tr", { "data-chapter": c.id }, [
-        el("td", {}, [el("a", { href: siteRoot + c.id + "/#quiz", text: c.title })]),
+        el("td", {}, [el("a", { href: siteRoot + X.pagePath(root, c.id) + "#quiz", text: c.title })]),
         el("td", { text: c.answered + " / " + c.total }), el("td", { text: String(c.right) }),
         el("td", { text: c.answered ? pct(c.right, c.answered) + "%" : "–" }), el("td", { text: status })
       ]));
@@ -132,7 +132,7 @@
     // Exams
     root.appendChild(el("h2", { text: "Practice exams" }));
     if (!state.exams.length) {
-      root.appendChild(el("p", { class: "saa-empty" }, ["No exams yet. ", el("a", { href: siteRoot + "exam/", text: "Sit a practice exam" }), "."]));
+      root.appendChild(el("p", { class: "saa-empty" }, ["No exams yet. ", el("a", { href: siteRoot + X.pagePath(root, "exam"), text: "Sit a practice exam" }), "."]));
     } else {
       root.appendChild(trendChart(state.exams, passPct));
       root.appendChild(el("p", { class: "saa-note", text: "The dashed line marks " + passPct + "%, the site's estimate of the pass mark (" + bp.score.pass + " scaled)." }));
@@ -194,7 +194,5 @@
 
   window.SAADashboard = { validImport: validImport };
   function init() { Array.prototype.forEach.call(document.querySelectorAll('.saa-app[data-app="progress"]'), setup); }
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  window.SAAOnPage(init);
 })();

@@ -89,6 +89,10 @@
     var s = Math.max(0, Math.round(ms / 1000)), h = Math.floor(s / 3600), m = Math.floor(s % 3600 / 60);
     return (h ? h + ":" + (m < 10 ? "0" : "") : "") + m + ":" + (s % 60 < 10 ? "0" : "") + s % 60;
   }
+  /* A page's URL from the site root, in the build's URL style (05-s3/ online, 05-s3.html offline). */
+  function pagePath(app, page) {
+    return app.getAttribute("data-url-style") === "file" ? page + ".html" : page + "/";
+  }
   function el(tag, attrs, kids) {
     var e = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) {
@@ -102,14 +106,14 @@
     return e;
   }
 
-  window.SAAExam = { mulberry32: mulberry32, apportion: apportion, draw: draw, scaledScore: scaledScore, loadBank: loadBank, wrongBefore: wrongBefore, sameSet: sameSet, el: el, clock: clock };
+  window.SAAExam = { pagePath: pagePath, mulberry32: mulberry32, apportion: apportion, draw: draw, scaledScore: scaledScore, loadBank: loadBank, wrongBefore: wrongBefore, sameSet: sameSet, el: el, clock: clock };
 
   /* ---------- the exam app ---------- */
   function setup(root) {
     if (root.getAttribute("data-ready")) return;
     root.setAttribute("data-ready", "1");
     var bp = JSON.parse(root.getAttribute("data-blueprint"));
-    var siteRoot = root.getAttribute("data-bank").replace(/assets\/.*$/, "");
+    var siteRoot = root.getAttribute("data-root");
     loadBank(root.getAttribute("data-bank")).then(function (bank) { start(root, bp, bank, siteRoot); }, function (err) {
       root.textContent = "The practice exam could not load its questions (" + err.message + "). Reload the page to try again.";
     });
@@ -442,7 +446,7 @@
           begin({ mode: r.mode, length: { id: "retake", questions: r.wrong.length }, seed: Math.floor(Math.random() * 1e9), only: r.wrong, scope: "retake" });
         } }) : null,
         el("button", { type: "button", class: "md-button saa-new", text: "New exam", onclick: showSetup }),
-        el("a", { class: "md-button", href: siteRoot + "progress/", text: "See your progress" })
+        el("a", { class: "md-button", href: siteRoot + pagePath(root, "progress"), text: "See your progress" })
       ]);
       view.appendChild(actions);
       view.appendChild(el("h3", { text: "Review every question" }));
@@ -472,7 +476,5 @@
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll('.saa-app[data-app="exam"]'), setup);
   }
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  window.SAAOnPage(init);
 })();

@@ -23,7 +23,5 @@
     input.addEventListener("input", apply);
     apply();
   }
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(setup);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
-  else setup();
+  window.SAAOnPage(setup);
 })();

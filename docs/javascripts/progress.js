@@ -64,4 +64,13 @@
   }
 
   window.SAAProgress = { KEY: KEY, read: read, write: write, update: update, empty: empty };
+
+  /* Run init on every page: now, and after each Material instant navigation.
+     document$ does not always emit (offline builds from file://), so init also
+     runs directly; every init guards itself with data-ready, so twice is harmless. */
+  window.SAAOnPage = function (init) {
+    if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+    else init();
+  };
 })();

@@ -137,6 +137,17 @@
     }
 
     questions.forEach(function (q, index) {
+      // Each option's explanation lives once in the HTML, in the no-JS answer block; show it under the option.
+      var whys = q.querySelectorAll(".quiz-explain-why");
+      Array.prototype.forEach.call(q.querySelectorAll(".quiz-opt"), function (li) {
+        var box = el("div", "quiz-why");
+        box.hidden = true;
+        box.appendChild(el("span", "quiz-verdict"));
+        box.appendChild(document.createTextNode(" "));
+        var why = whys[Number(li.getAttribute("data-key"))];
+        if (why) Array.prototype.forEach.call(why.childNodes, function (n) { box.appendChild(n.cloneNode(true)); });
+        li.appendChild(box);
+      });
       var actions = el("div", "quiz-actions");
       var check = el("button", "md-button md-button--primary quiz-check", "Check answer");
       check.type = "button";
@@ -208,11 +219,5 @@
     Array.prototype.forEach.call(document.querySelectorAll(".quiz[data-quiz]"), setup);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.SAAOnPage(init);
 })();

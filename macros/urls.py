@@ -1,0 +1,31 @@
+"""Links in raw HTML that MkDocs will not rewrite: one place that knows both URL styles
+(`05-s3/` on the web, `05-s3.html` in the offline build)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+Linker = Callable[[str, str], str]
+
+
+def page_path(page: str, directory_urls: bool) -> str:
+    if page == "index":
+        return "" if directory_urls else "index.html"
+    return f"{page}/" if directory_urls else f"{page}.html"
+
+
+def root_prefix(current_url: str) -> str:
+    """'../' per folder level of the current page's URL ('05-s3/' -> '../', '05-s3.html' -> '')."""
+    return "../" * current_url.count("/")
+
+
+def linker(current_url: str, current_page: str, directory_urls: bool) -> Linker:
+    """link(page, anchor) -> href from the current page."""
+
+    def link(page: str, anchor: str = "") -> str:
+        frag = f"#{anchor}" if anchor else ""
+        if page == current_page and frag:
+            return frag
+        return root_prefix(current_url) + page_path(page, directory_urls) + frag
+
+    return link

@@ -1,0 +1,140 @@
+"""Export the whole study guide as one book-like PDF.
+
+    python -m tools.export_pdf [--out site/pdf/saa-c03-study-guide.pdf]
+
+Builds the site with mkdocs-print-site-plugin's combined page (PDF=true), serves
+it on loopback and prints it with headless Chromium (Debian's `chromium`, driven
+by Playwright): A4, page numbers, a PDF outline of every chapter and section,
+clickable internal links, and tags for screen readers (--untagged drops them,
+which saves about a third of the size). The PDF is written to a temporary file and moved into
+place only when complete, so a failed run never leaves a partial or empty file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_OUT = ROOT / "site" / "pdf" / "saa-c03-study-guide.pdf"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+class ExportError(Exception):
+    pass
+
+
+class Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def find_chromium() -> str:
+    if os.environ.get("CHROMIUM"):
+        path = os.environ["CHROMIUM"]
+        if not (os.path.isfile(path) and os.access(path, os.X_OK)):
+            raise ExportError(f"CHROMIUM={path} is not an executable file; point it at a Chromium or Chrome binary, or unset it")
+        return path
+    path = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if not path:
+        raise ExportError(
+            "no Chromium found. Install Debian's package with `sudo apt-get install chromium` "
+            "(or run `bash tools/install_system_deps.sh`), or set CHROMIUM=/path/to/chrome"
+        )
+    return path
+
+
+def build_print_site(dest: Path) -> None:
+    env = {**os.environ, "PDF": "true", "NO_MKDOCS_2_WARNING": "1", "BUILD_DATE": dt.date.today().isoformat()}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(dest)], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    if result.returncode != 0:
+        raise ExportError("mkdocs build failed:\n" + (result.stderr or result.stdout)[-3000:])
+
+
+def print_pdf(site: Path, out: Path, chromium: str, tagged: bool = True) -> None:
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import sync_playwright
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as pw:
+            try:
+                browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+            except PlaywrightError as exc:
+                raise ExportError(f"Chromium at {chromium} would not start: {str(exc).splitlines()[0]}") from None
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{server.server_port}/print_page/", wait_until="networkidle")
+            # print-site.js builds the table of contents in the browser.
+            try:
+                page.wait_for_selector("#print-page-toc a", state="attached", timeout=60_000)
+            except PlaywrightError:
+                raise ExportError("the combined print page never built its table of contents") from None
+            page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+            page.emulate_media(media="print")
+            page.pdf(
+                path=str(out),
+                format="A4",
+                print_background=True,
+                prefer_css_page_size=True,  # margins and page numbers come from docs/stylesheets/print.css
+                outline=True,
+                tagged=tagged,
+            )
+            browser.close()
+    finally:
+        server.shutdown()
+
+
+def export(out: Path, tagged: bool = True) -> tuple[float, int]:
+    chromium = find_chromium()
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="saa-pdf-") as tmp:
+        site = Path(tmp) / "site"
+        build_print_site(site)
+        partial = Path(tmp) / "guide.pdf"
+        print_pdf(site, partial, chromium, tagged)
+        if not partial.is_file() or partial.stat().st_size < 10_000:
+            raise ExportError("Chromium produced no PDF or an empty one")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(partial), str(out))
+    return time.perf_counter() - start, out.stat().st_size
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--untagged", action="store_true", help="skip the accessibility structure tree (about a third smaller)")
+    args = parser.parse_args(argv)
+    try:
+        seconds, size = export(args.out, tagged=not args.untagged)
+    except ExportError as exc:
+        print(f"export_pdf: error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"export_pdf: error: cannot write {args.out} ({exc.strerror})", file=sys.stderr)
+        return 1
+    print(f"export_pdf: wrote {args.out} ({size / 1_048_576:.1f} MB) in {seconds:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
