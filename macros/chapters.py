@@ -83,7 +83,13 @@ exam, built from one learner's course notes and improved by pull requests.
    right, and every section heading has a permanent link (hover over it and click the ¶ sign).
 2. **Search** with the box at the top, or press the <kbd>/</kbd> key. Search works offline too.
 3. **Switch light and dark mode** with the sun/moon button in the header.
-4. **Spot a mistake?** Use the pencil icon at the top of any page to propose a fix on GitHub.
+4. **Check yourself** with the quiz at the end of each chapter, then sit the [practice exam](exam.md)
+   and watch [your progress](progress.md). Numbers to learn are on [Limits & numbers](limits.md), and
+   the rules the notes teach can be worked in the [calculators](calculators.md).
+5. **Study offline**: download <a href="pdf/saa-c03-study-guide.pdf" data-export>the whole guide as a PDF</a>
+   or <a href="downloads/saa-c03-offline-site.zip" data-export>this site as a zip</a> that opens from your disk.
+6. **Spot a mistake?** Use the pencil icon at the top of any page, or the "Report a problem" link under
+   any question, to tell us on GitHub.
 
 Diagrams from the original notes are not in the repository yet; where one is missing you see a
 labelled placeholder instead. The [image manifest](https://github.com/saa-c03-study/saa-c03-study-site/blob/main/IMAGES.md)

@@ -16,6 +16,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from conftest import ROOT, soup_of
 
+from tools.errata import apply_errata, load_errata
 from tools.import_notes import DEFAULT_SEED
 from tools.markdown_lines import classify, heading
 from tools.mojibake import marker_lines
@@ -35,8 +36,9 @@ def key(line: str) -> str:
 
 
 def seed_lines() -> list[str]:
-    # Repaired independently of the importer's own repair code.
-    return DEFAULT_SEED.read_text(encoding="utf-8").encode("mac_roman").decode("utf-8").split("\n")
+    # Repaired independently of the importer's own repair code; the errata are the only edits.
+    text = DEFAULT_SEED.read_text(encoding="utf-8").encode("mac_roman").decode("utf-8")
+    return apply_errata(text, load_errata()).split("\n")
 
 
 def page_files() -> list[Path]:

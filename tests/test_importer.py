@@ -210,3 +210,20 @@ def test_rerun_keeps_hand_written_files(tmp_path: Path):
     assert (out / "stylesheets" / "x.css").read_text() == "a{}"
     assert not (out / "99-stale.md").exists()
     assert len(list(out.glob("[0-9][0-9]-*.md"))) == 22
+
+
+def test_errata_fix_typos_without_touching_the_seed(tmp_path: Path):
+    errata = tmp_path / "errata.yml"
+    errata.write_text('- find: "Per GB month charge"\n  replace: "Per GB-month charge"\n  why: hyphen\n')
+    out = tmp_path / "docs"
+    import_notes.run(import_notes.DEFAULT_SEED, out, None, errata)
+    assert "Per GB-month charge" in (out / "05-s3.md").read_text()
+
+
+@pytest.mark.parametrize("find, message", [("Amazon S3", "occurs"), ("not in the notes at all", "occurs 0 times")])
+def test_ambiguous_or_missing_erratum_is_refused(tmp_path: Path, find, message):
+    errata = tmp_path / "errata.yml"
+    errata.write_text(f'- find: "{find}"\n  replace: "x"\n  why: test\n')
+    with pytest.raises(NotesError, match=message) as err:
+        import_notes.run(import_notes.DEFAULT_SEED, tmp_path / "docs", None, errata)
+    assert err.value.line == 1 and not (tmp_path / "docs").exists()

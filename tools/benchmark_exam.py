@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import functools
 import gzip
-import shutil
 import statistics
 import sys
 import threading
@@ -35,9 +34,12 @@ def main() -> int:
     if not bank.is_file():
         print(f"benchmark_exam: error: {bank} not found; run `mkdocs build` first", file=sys.stderr)
         return 1
-    chromium = shutil.which("chromium")
-    if not chromium:
-        print("benchmark_exam: error: Debian's chromium is not installed; run `bash tools/install_system_deps.sh`", file=sys.stderr)
+    from tools.export_pdf import ExportError, find_chromium
+
+    try:
+        chromium = find_chromium()
+    except ExportError as exc:
+        print(f"benchmark_exam: error: {exc}", file=sys.stderr)
         return 1
     raw = bank.read_bytes()
     print(f"bank: {len(raw) / 1024:.0f} KiB raw, {len(gzip.compress(raw, 9)) / 1024:.0f} KiB gzipped")

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tools.anchors import AnchorBook, slugify
+from tools.errata import DEFAULT as ERRATA
+from tools.errata import apply_errata, load_errata
 from tools.errors import NotesError
 from tools.markdown_lines import classify, heading, heading_title
 from tools.mojibake import repair
@@ -260,8 +262,10 @@ def write_atomically(out: Path, files: dict[str, str]) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def run(seed: Path, out: Path, manifest: Path | None) -> tuple[list[Page], Stats]:
+def run(seed: Path, out: Path, manifest: Path | None, errata: Path | None = None) -> tuple[list[Page], Stats]:
     text = read_seed(seed)
+    if errata is not None:
+        text = apply_errata(text, load_errata(errata), errata)
     title, preamble, pages = split_pages(text, str(seed))
     stats = Stats()
     files = {"index.md": render_home(title, preamble, stats)}
@@ -278,9 +282,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=Path, default=DEFAULT_SEED, help="the notes (Markdown, UTF-8 or mojibake)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="the docs folder to write")
     parser.add_argument("--manifest", type=Path, default=ROOT / MANIFEST, help="where to list image references")
+    parser.add_argument("--errata", type=Path, help="typo fixes to apply (default: tools/seed/errata.yml for the default seed)")
     args = parser.parse_args(argv)
+    errata = args.errata or (ERRATA if args.seed.resolve() == DEFAULT_SEED else None)
     try:
-        pages, stats = run(args.seed, args.out, args.manifest)
+        pages, stats = run(args.seed, args.out, args.manifest, errata)
     except NotesError as exc:
         print(f"import_notes: error: {exc}", file=sys.stderr)
         return 1

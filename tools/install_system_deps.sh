@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Debian packages the browser tests and PDF need: Chromium and fonts (emoji included).
 set -euo pipefail
-packages=(chromium fonts-noto-color-emoji fonts-dejavu-core)
+packages=(fonts-noto-color-emoji fonts-dejavu-core)
+# GitHub's runners bring Google Chrome (CHROMIUM points at it); elsewhere use Debian's chromium.
+if [ -z "${CHROMIUM:-}" ] || [ ! -x "${CHROMIUM}" ]; then
+  packages=(chromium "${packages[@]}")
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

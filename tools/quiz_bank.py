@@ -168,7 +168,7 @@ def _check_question(q: Question, at: tuple, rel: str, lines, docs_dir: str, seen
         issue(
             ("id",),
             f"the id is already used in {seen_ids[q.id]}",
-            "ids are unique across the bank: pick a new one, and never reuse an old one",
+            f"ids are unique across the bank: pick a new one such as `{q.id}-2`, and never reuse an old one",
         )
     seen_ids.setdefault(q.id, rel)
     n_correct = len(q.correct)
@@ -176,7 +176,7 @@ def _check_question(q: Question, at: tuple, rel: str, lines, docs_dir: str, seen
         issue(
             ("options",),
             f"a single-answer question has {n_correct} options marked `correct: true`",
-            "mark exactly one option correct, or change `type: single` to `type: multiple`",
+            "mark exactly one option correct, or, if both are right, write `type: multiple` (the site then asks the learner to choose two)",
         )
     if q.type == "multiple" and n_correct < 2:
         issue(

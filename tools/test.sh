@@ -3,6 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/setup_env.sh
-command -v chromium >/dev/null 2>&1 || bash tools/install_system_deps.sh
+command -v chromium >/dev/null 2>&1 || [ -x "${CHROMIUM:-}" ] || bash tools/install_system_deps.sh
 .venv/bin/ruff check .
 exec .venv/bin/python -m pytest "$@"

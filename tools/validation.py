@@ -36,9 +36,25 @@ class DataError(Exception):
         super().__init__("\n".join(str(i) for i in issues))
 
 
+# An example of a right value for each key, shown in "missing" messages.
+EXAMPLES = {
+    "why": "why: Suspending keeps every version already stored.",
+    "unit": "unit: GiB",
+    "id": "id: s3-versioning-suspend",
+    "source": "source: [05-s3#object-versioning-mfa-delete]",
+    "reference": "reference: https://docs.aws.amazon.com/...",
+    "checked": "checked: 2026-11-26",
+    "quote": 'quote: "the sentence, copied from the section"',
+    "text": "text: Suspend versioning on the bucket.",
+    "domain": "domain: resilient",
+    "difficulty": "difficulty: medium",
+    "type": "type: single",
+    "stem": "stem: |  (then the scenario on the next lines)",
+}
+
 # What a newcomer should do about each pydantic error type.
 FIXES = {
-    "missing": "add the missing key `{field}`, lined up with the other keys of this {what}",
+    "missing": "add the missing key `{field}`, lined up with the other keys of this {what}{example}",
     "extra_forbidden": "remove or rename `{field}`{suggest}",
     "literal_error": "use one of the allowed values: {expected}",
     "too_short": "`{field}` needs at least {min_length} entries; see {guide} for an example",
@@ -86,7 +102,9 @@ def pydantic_issue(
         close = difflib.get_close_matches(field, known_keys, n=1)
         suggest = f" (did you mean `{close[0]}`?)" if close else f"; allowed keys: {', '.join(known_keys)}"
     msg = err["msg"].removeprefix("Value error, ")
+    example = f", e.g. `{EXAMPLES[field]}`" if field in EXAMPLES else ""
     fix = FIXES.get(err["type"], "see {guide} for the format").format(
+        example=example,
         field=field,
         what=what,
         suggest=suggest,

@@ -60,7 +60,8 @@ def _yaml_hint(problem: str) -> str:
     if "expected <block end>" in problem or "did not find expected" in problem:
         return (
             "check the indentation: keys of one question line up under `id`, and each option "
-            "starts with `- text:` indented under `options:`"
+            "starts with `- text:` indented under `options:`, e.g. `    options:` then `      - text: Suspend versioning.` "
+            "then `        why: ...`"
         )
     if "tab" in problem:
         return "replace the tab characters with spaces (YAML does not allow tabs for indentation)"

@@ -1,0 +1,61 @@
+"""Typo fixes to the notes, kept as data (tools/seed/errata.yml) so the seed stays
+unchanged and every fix is visible in review. The importer applies them after
+repairing the mojibake; the conservation test applies the same list to the seed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from tools.errors import NotesError
+from tools.yaml_lines import line_of, load
+
+DEFAULT = Path(__file__).resolve().parent / "seed" / "errata.yml"
+
+
+class Erratum(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    find: str = Field(min_length=3)
+    replace: str
+    why: str = Field(min_length=3)
+
+
+def load_errata(path: Path = DEFAULT) -> list[tuple[int, Erratum]]:
+    if not path.is_file():
+        return []
+    data, lines = load(path.read_text(encoding="utf-8"), str(path))
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise NotesError(path, 1, "errata must be a YAML list of `- find: / replace: / why:` entries", "see CONTRIBUTING.md")
+    out = []
+    for i, raw in enumerate(data):
+        try:
+            out.append((line_of(lines, (i,)) or 1, Erratum.model_validate(raw)))
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            raise NotesError(
+                path,
+                line_of(lines, (i, *err["loc"])),
+                f"erratum {i + 1}: {err['msg'].lower()}",
+                "each entry needs `find` (3+ characters), `replace` and `why`",
+            ) from None
+    return out
+
+
+def apply_errata(text: str, errata: list[tuple[int, Erratum]], path: Path = DEFAULT) -> str:
+    """Each `find` must occur exactly once in the notes, so a fix never lands in the wrong place."""
+    for line, e in errata:
+        count = text.count(e.find)
+        if count != 1:
+            raise NotesError(
+                path,
+                line,
+                f"`find: {e.find}` occurs {count} times in the notes, not once",
+                "quote more of the surrounding words so the text is unique"
+                if count
+                else "copy the text exactly as the repaired notes have it",
+            )
+        text = text.replace(e.find, e.replace)
+    return text
