@@ -4,21 +4,12 @@ JavaScript), plus a form that calculators.js brings to life."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from macros.safe_markdown import render
+from macros.html_templates import templates
 from tools.calculators import Calculator
-
-_templates = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=select_autoescape(default=True, default_for_string=True),
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
 
 
 def config_json(calc: Calculator, constants: dict[str, float]) -> str:
@@ -36,7 +27,7 @@ def config_json(calc: Calculator, constants: dict[str, float]) -> str:
 
 
 def render_calculator(calc: Calculator, constants: dict[str, float], heading: bool = False) -> Markup:
-    html = _templates.get_template("calculator.html").render(
+    html = templates.get_template("calculator.html").render(
         calc=calc,
         rule=render(calc.rule),
         formula=render(calc.formula),

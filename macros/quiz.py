@@ -7,12 +7,11 @@ without script the questions, options and answers in collapsible blocks remain.
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from macros.safe_markdown import render
+from macros.html_templates import templates
 from macros.urls import Linker
 from tools.quiz_bank import Question, QuizFile
 from tools.site_anchors import REF_RE, anchors
@@ -24,13 +23,6 @@ DOMAIN_LABELS = {
     "performance": "Design high-performing architectures",
     "cost": "Design cost-optimized architectures",
 }
-_templates = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=select_autoescape(default=True, default_for_string=True),
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
 
 
 def revision(q: Question) -> str:
@@ -68,6 +60,6 @@ def question_view(q: Question, number: int, link: Linker, docs_dir: str) -> dict
 
 def render_quiz(quiz: QuizFile, docs_dir: str, report_url: str, link: Linker) -> Markup:
     views = [question_view(q, n, link, docs_dir) for n, q in enumerate(quiz.questions, start=1)]
-    html = _templates.get_template("quiz.html").render(chapter=quiz.chapter, questions=views, report_url=report_url)
+    html = templates.get_template("quiz.html").render(chapter=quiz.chapter, questions=views, report_url=report_url)
     # Python-Markdown passes an HTML block through untouched only if it has no blank lines.
     return Markup("\n".join(line for line in html.split("\n") if line.strip()))
