@@ -7,8 +7,8 @@ import json
 
 from markupsafe import Markup
 
-from macros.safe_markdown import render
 from macros.html_templates import templates
+from macros.safe_markdown import render
 from tools.calculators import Calculator
 
 

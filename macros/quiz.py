@@ -10,8 +10,8 @@ import hashlib
 
 from markupsafe import Markup
 
-from macros.safe_markdown import render
 from macros.html_templates import templates
+from macros.safe_markdown import render
 from macros.urls import Linker
 from tools.quiz_bank import Question, QuizFile
 from tools.site_anchors import REF_RE, anchors

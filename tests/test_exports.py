@@ -171,3 +171,15 @@ def test_offline_exam_starts(file_page):
     file_page.wait_for_selector(".saa-question")
     href = file_page.locator(".saa-map-btn").count()
     assert href == 10
+
+
+def test_internal_links_are_clickable(pdf):
+    """Links between sections become in-document jumps, not web addresses."""
+    reader, _ = pdf
+    internal = 0
+    for page in reader.pages:
+        for annot in page.get("/Annots") or []:
+            a = annot.get_object()
+            if a.get("/Subtype") == "/Link" and ("/Dest" in a or (a.get("/A") or {}).get("/S") == "/GoTo"):
+                internal += 1
+    assert internal >= 100, f"only {internal} internal links in the PDF"
