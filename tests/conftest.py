@@ -13,6 +13,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tools.browser import CHROMIUM_ARGS, ChromiumMissing, find_chromium, serve  # noqa: E402
+
 MKDOCS_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -66,42 +68,19 @@ def built_site(tmp_path_factory, server_port) -> Path:
 
 # Browser tests -------------------------------------------------------------
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
 
 def chromium_path() -> str:
-    import shutil
-
-    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    if not path:
-        pytest.fail("Debian's chromium is not installed; run `bash tools/install_system_deps.sh` (or set CHROMIUM=/path/to/chromium)")
-    return path
+    try:
+        return find_chromium()
+    except ChromiumMissing as exc:
+        pytest.fail(str(exc))
 
 
 @pytest.fixture(scope="session")
 def site_url(built_site: Path, server_port: int):
-    """Serve the built site on a free loopback port, as GitHub Pages would (no directory listing tricks)."""
-    import functools
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", server_port), functools.partial(Quiet, directory=str(built_site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    """Serve the built site on its loopback port, as GitHub Pages would."""
+    with serve(built_site, server_port) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

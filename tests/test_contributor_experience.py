@@ -161,3 +161,14 @@ def test_contributing_examples_are_valid(tmp_path: Path):
     assert load_limits(tmp_path / "limits", DOCS)[0].current.value == 50
     erratum = next(b for b in blocks if "find:" in b)
     assert yaml.safe_load(erratum)[0]["find"] in (ROOT / "tools" / "seed" / "errata.yml").read_text()
+
+
+def test_broken_blueprint_yaml_is_a_located_error(tmp_path: Path):
+    from tools.exam_blueprint import load_blueprint
+
+    path = tmp_path / "exam.yml"
+    path.write_text((ROOT / "data" / "exam.yml").read_text().replace("minutes: 130", "minutes: 130\n  oops: [", 1))
+    with pytest.raises(DataError) as err:
+        load_blueprint(path)
+    [issue] = err.value.issues
+    assert issue.line and str(path) in str(issue) and "not valid YAML" in issue.problem and "Fix:" in str(issue)

@@ -9,20 +9,14 @@ Debian's Chromium with Playwright, with a fresh profile (cold cache) for each ru
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import statistics
 import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from tools import browser
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-class Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def main() -> int:
@@ -34,11 +28,9 @@ def main() -> int:
     if not bank.is_file():
         print(f"benchmark_exam: error: {bank} not found; run `mkdocs build` first", file=sys.stderr)
         return 1
-    from tools.export_pdf import ExportError, find_chromium
-
     try:
-        chromium = find_chromium()
-    except ExportError as exc:
+        chromium = browser.find_chromium()
+    except browser.ChromiumMissing as exc:
         print(f"benchmark_exam: error: {exc}", file=sys.stderr)
         return 1
     raw = bank.read_bytes()
@@ -46,16 +38,13 @@ def main() -> int:
 
     from playwright.sync_api import sync_playwright
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(args.site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_port}/exam/"
     ready, first = [], []
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+    with browser.serve(args.site) as base, sync_playwright() as pw:
+        chrome = pw.chromium.launch(executable_path=chromium, args=browser.CHROMIUM_ARGS)
         for _ in range(args.runs):
-            context = browser.new_context()
+            context = chrome.new_context()
             page = context.new_page()
-            page.goto(url)
+            page.goto(f"{base}/exam/")
             page.wait_for_selector(".saa-start")
             ready.append(page.evaluate("performance.now()"))
             page.check("#saa-size-full")
@@ -64,8 +53,7 @@ def main() -> int:
             page.wait_for_selector(".saa-question")
             first.append(page.evaluate("performance.now()") - t0)
             context.close()
-        browser.close()
-    server.shutdown()
+        chrome.close()
     print(
         f"page load to exam ready (cold): median {statistics.median(ready):.0f} ms over {args.runs} runs (min {min(ready):.0f}, max {max(ready):.0f})"
     )

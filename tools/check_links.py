@@ -41,22 +41,10 @@ def _ids(path: Path) -> set[str]:
 
 
 def base_path_of(mkdocs_yml: Path) -> str:
-    """The path part of site_url in mkdocs.yml (honouring `!ENV`), e.g. '/saa-c03-study-site/'."""
-    import os
+    """The path part of site_url as MkDocs reads it (SITE_URL included), e.g. '/saa-c03-study-site/'."""
+    from mkdocs.config import load_config
 
-    import yaml
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    def env_tag(loader, node):
-        *names, default = loader.construct_sequence(node)
-        return next((os.environ[n] for n in names if n in os.environ), default)
-
-    Loader.add_constructor("!ENV", env_tag)
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    url = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=Loader).get("site_url") or ""
-    path = urlsplit(url).path or "/"
+    path = urlsplit(load_config(str(mkdocs_yml))["site_url"] or "").path or "/"
     return path if path.endswith("/") else path + "/"
 
 

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from tools.errors import NotesError
-from tools.site_anchors import REF_RE, check_ref, plain, section_text
+from tools.site_anchors import check_ref, plain, section_text
 from tools.validation import DataError, Issue, pydantic_issue
 from tools.yaml_lines import line_of, load
 
@@ -206,8 +206,3 @@ def load_corrections(path: Path, docs_dir: str) -> list[Correction]:
     if issues:
         raise DataError(issues)
     return out
-
-
-def page_of(ref: str) -> str:
-    m = REF_RE.match(ref)
-    return m.group("page") if m else ""

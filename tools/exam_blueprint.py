@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from tools.errors import NotesError
 from tools.validation import DataError, Issue, pydantic_issue
 from tools.yaml_lines import load
 
@@ -55,7 +56,10 @@ class Blueprint(BaseModel):
 
 def load_blueprint(path: Path) -> Blueprint:
     rel = str(path)
-    data, lines = load(path.read_text(encoding="utf-8"), rel)
+    try:
+        data, lines = load(path.read_text(encoding="utf-8"), rel)
+    except NotesError as exc:  # malformed YAML: the same located message as every data file
+        raise DataError([Issue(rel, exc.line, None, exc.problem, exc.fix, "blueprint")]) from None
     try:
         return Blueprint.model_validate(data)
     except ValidationError as exc:
@@ -68,5 +72,3 @@ def load_blueprint(path: Path) -> Blueprint:
                 for e in exc.errors()
             ]
         ) from None
-    except AttributeError:
-        raise DataError([Issue(rel, 1, None, "the blueprint must be a mapping", "see the keys in data/exam.yml", "blueprint")]) from None

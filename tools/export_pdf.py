@@ -14,51 +14,22 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import functools
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from tools import browser
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "site" / "pdf" / "saa-c03-study-guide.pdf"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 class ExportError(Exception):
     pass
-
-
-class Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def find_chromium() -> str:
-    if os.environ.get("CHROMIUM"):
-        path = os.environ["CHROMIUM"]
-        if not (os.path.isfile(path) and os.access(path, os.X_OK)):
-            raise ExportError(f"CHROMIUM={path} is not an executable file; point it at a Chromium or Chrome binary, or unset it")
-        return path
-    path = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-    if not path:
-        raise ExportError(
-            "no Chromium found. Install Debian's package with `sudo apt-get install chromium` "
-            "(or run `bash tools/install_system_deps.sh`), or set CHROMIUM=/path/to/chrome"
-        )
-    return path
 
 
 def build_print_site(dest: Path) -> None:
@@ -74,38 +45,33 @@ def print_pdf(site: Path, out: Path, chromium: str, tagged: bool = True) -> None
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        with sync_playwright() as pw:
-            try:
-                browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-            except PlaywrightError as exc:
-                raise ExportError(f"Chromium at {chromium} would not start: {str(exc).splitlines()[0]}") from None
-            page = browser.new_page()
-            page.goto(f"http://127.0.0.1:{server.server_port}/print_page/", wait_until="networkidle")
-            # print-site.js builds the table of contents in the browser.
-            try:
-                page.wait_for_selector("#print-page-toc a", state="attached", timeout=60_000)
-            except PlaywrightError:
-                raise ExportError("the combined print page never built its table of contents") from None
-            page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
-            page.emulate_media(media="print")
-            page.pdf(
-                path=str(out),
-                format="A4",
-                print_background=True,
-                prefer_css_page_size=True,  # margins and page numbers come from docs/stylesheets/print.css
-                outline=True,
-                tagged=tagged,
-            )
-            browser.close()
-    finally:
-        server.shutdown()
+    with browser.serve(site) as base, sync_playwright() as pw:
+        try:
+            chrome = pw.chromium.launch(executable_path=chromium, args=browser.CHROMIUM_ARGS)
+        except PlaywrightError as exc:
+            raise ExportError(f"Chromium at {chromium} would not start: {str(exc).splitlines()[0]}") from None
+        page = chrome.new_page()
+        page.goto(f"{base}/print_page/", wait_until="networkidle")
+        # print-site.js builds the table of contents in the browser.
+        try:
+            page.wait_for_selector("#print-page-toc a", state="attached", timeout=60_000)
+        except PlaywrightError:
+            raise ExportError("the combined print page never built its table of contents") from None
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        page.emulate_media(media="print")
+        page.pdf(
+            path=str(out),
+            format="A4",
+            print_background=True,
+            prefer_css_page_size=True,  # margins and page numbers come from docs/stylesheets/print.css
+            outline=True,
+            tagged=tagged,
+        )
+        chrome.close()
 
 
 def export(out: Path, tagged: bool = True) -> tuple[float, int]:
-    chromium = find_chromium()
+    chromium = browser.find_chromium()
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="saa-pdf-") as tmp:
         site = Path(tmp) / "site"
@@ -126,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         seconds, size = export(args.out, tagged=not args.untagged)
-    except ExportError as exc:
+    except (ExportError, browser.ChromiumMissing) as exc:
         print(f"export_pdf: error: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:

@@ -59,8 +59,8 @@ def _yaml_hint(problem: str) -> str:
         )
     if "expected <block end>" in problem or "did not find expected" in problem:
         return (
-            "check the indentation: keys of one question line up under `id`, and each option "
-            "starts with `- text:` indented under `options:`, e.g. `    options:` then `      - text: Suspend versioning.` "
+            "check the indentation: the keys of one entry line up under each other, and list items start "
+            "with `- ` indented under their key, e.g. in a quiz `    options:` then `      - text: Suspend versioning.` "
             "then `        why: ...`"
         )
     if "tab" in problem:
