@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from macros.annotate import insert_after_headings
 from macros.calculators import render_calculator
 from macros.chapters import chapter_index, site_guide
-from macros.exam import app_shell, bank_payload, bank_script, write_bank
+from macros.exam import app_shell, bank_payload, bank_script, continue_shell, write_bank
 from macros.limits import chapter_limits, correction_box, reference_page
 from macros.protect_code import protect_code, raw
 from macros.quiz import render_quiz
@@ -76,11 +76,12 @@ def define_env(env):
         raise PluginError(f"no quiz file for {', '.join(missing)}: every chapter needs quizzes/<chapter>.yml (see quizzes/README.md)")
     calc_by_id = {c.id: c for c in calcs}
     dir_urls = env.conf["use_directory_urls"]
+    chapter_list = [{"id": c, "title": _chapter_title(docs_dir, c), "count": len(bank[c].questions)} for c in bank]
     # The bank is loaded from the site root, so its links are relative to it.
     env.variables["_bank_script"] = lambda: memo(
         rendered,
         ("bank", dir_urls),
-        lambda: bank_script(bank_payload(bank, docs_dir, {c: _chapter_title(docs_dir, c) for c in bank}, linker("", "", dir_urls))),
+        lambda: bank_script(bank_payload(bank, docs_dir, {c["id"]: c["title"] for c in chapter_list}, linker("", "", dir_urls))),
     )
     titles = anchors(docs_dir)
 
@@ -94,7 +95,12 @@ def define_env(env):
         inserts[page][anchor].append(f'{{{{ calculator("{calc.id}") }}}}')
     env.variables["_inserts"] = inserts
 
-    env.macro(lambda: site_guide(), "site_guide")
+    @env.macro
+    def continue_card() -> str:
+        """Where the learner left off (home page and dashboard)."""
+        return continue_shell(chapter_list, root_prefix(env.page.url), dir_urls)
+
+    env.macro(lambda: continue_card() + "\n\n" + site_guide(), "site_guide")
     env.macro(lambda: chapter_index(docs_dir), "chapter_index")
 
     def current_page() -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from macros.quiz import question_view
-from macros.urls import Linker
+from macros.urls import Linker, page_path
 from tools.exam_blueprint import Blueprint
 from tools.quiz_bank import QuizFile
 
@@ -57,7 +57,21 @@ def app_shell(kind: str, blueprint: Blueprint, noscript: str, root: str, directo
     data = json.dumps(blueprint.model_dump(mode="json", by_alias=True), separators=(",", ":"))
     style = "dir" if directory_urls else "file"
     return Markup(
-        f'<div class="saa-app saa-{kind}" data-app="{kind}" data-root="{root}" data-url-style="{style}" '
+        f'<div class="saa-app saa-{kind}" data-app="{kind}" data-widget="{kind}" data-root="{root}" data-url-style="{style}" '
         f'data-bank="{root}{BANK_FILE}" data-blueprint="{escape(data)}">'
         f'<p class="saa-loading">Loading…</p><noscript><p>{escape(noscript)}</p></noscript></div>'
+    )
+
+
+def continue_shell(chapters: list[dict], root: str, directory_urls: bool) -> Markup:
+    """'Continue where you left off': continue.js fills it from saved progress; without
+    script (or with no progress yet) it points at the first chapter. chapters: id, title, count."""
+    first = chapters[0]
+    data = json.dumps(chapters, separators=(",", ":"), ensure_ascii=False)
+    style = "dir" if directory_urls else "file"
+    return Markup(
+        f'<div class="saa-continue admonition tip" data-widget="continue" data-root="{root}" data-url-style="{style}" '
+        f'data-chapters="{escape(data)}"><p class="admonition-title">Continue where you left off</p>'
+        f'<ul class="saa-continue-list"><li>Start with the first chapter: {escape(first["title"])}. '
+        f'<a href="{root}{page_path(first["id"], directory_urls)}">Read it</a></li></ul></div>'
     )

@@ -87,7 +87,7 @@ def reference_page(limits: list[Limit], titles: dict, link: Linker) -> Markup:
         f"{len(limits)} numbers from the notes and the exam, in {len(by_service)} services. "
         f"{corrected} of them are out of date in the notes: the old value is struck through, next to the current one and its AWS reference.",
         "",
-        '<div class="limits-filter" hidden><label for="limits-filter-input">Filter</label> '
+        '<div class="limits-filter" data-widget="limits-filter" hidden><label for="limits-filter-input">Filter</label> '
         '<input id="limits-filter-input" type="search" placeholder="e.g. s3 object size" autocomplete="off"> '
         '<span class="limits-count" role="status" aria-live="polite"></span></div>',
         "",

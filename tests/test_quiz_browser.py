@@ -210,3 +210,45 @@ def test_axe_finds_no_serious_violations(page, scheme):
     result = page.evaluate("axe.run(document.querySelector('.quiz'), {resultTypes: ['violations']})")
     bad = [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"] if v["impact"] in ("serious", "critical")]
     assert not bad, bad
+
+
+def overlaps(a, b) -> bool:
+    return a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"] and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"]
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1200, "height": 900}, {"width": 390, "height": 844}])
+def test_score_bar_never_covers_the_question_or_back_to_top(page, viewport):
+    page.set_viewport_size(viewport)
+    qs = open_quiz(page)
+    for i in range(3):
+        q = qs.nth(i)
+        answer(q, [next(k for k in range(4) if k not in key_of(q))])
+    page.locator(".quiz-retry").click()
+    first = qs.nth(0)
+    assert page.evaluate("document.activeElement.classList.contains('quiz-input')")
+    header = page.locator(".md-header").bounding_box()
+    box, bar = first.bounding_box(), page.locator(".quiz-bar").bounding_box()
+    assert box["y"] >= header["y"] + header["height"] - 1, "the question starts under the header"
+    assert not overlaps({**box, "height": 60}, bar), "the score bar covers the question's first lines"
+    # Scrolling up brings Material's "Back to top" button; it must not sit on the bar.
+    page.mouse.wheel(0, 600)
+    page.mouse.wheel(0, -300)
+    page.wait_for_timeout(400)
+    top = page.locator(".md-top")
+    if top.is_visible():
+        assert not overlaps(top.bounding_box(), page.locator(".quiz-bar").bounding_box())
+
+
+def test_keys_choose_and_move_inside_a_question_and_never_leave_the_page(page):
+    qs = open_quiz(page)
+    url = page.url
+    qs.first.locator(".quiz-input").first.focus()
+    for key in ("n", "p", "s", "/", ".", ","):
+        page.keyboard.press(key)
+        assert page.url == url and page.locator(".md-search__input:focus").count() == 0, key
+    assert page.evaluate("document.activeElement.closest('.quiz-q').id") == qs.first.get_attribute("id")
+    page.keyboard.press("n")
+    assert page.evaluate("document.activeElement.closest('.quiz-q').id") == qs.nth(1).get_attribute("id")
+    page.keyboard.press("b")
+    assert qs.nth(1).locator(".quiz-input:checked").count() == 1
+    assert page.locator(".quiz-keys").is_visible()

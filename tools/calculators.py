@@ -50,6 +50,8 @@ class Output(BaseModel):
     id: str
     label: str
     unit: str = ""
+    digits: int = Field(default=2, ge=0, le=8)  # decimals shown
+    rounding: Literal["nearest", "down"] = "nearest"  # "down" for values with thresholds (nines, maxima)
 
 
 class Constant(BaseModel):

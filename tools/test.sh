@@ -5,4 +5,5 @@ cd "$(dirname "$0")/.."
 bash tools/setup_env.sh
 command -v chromium >/dev/null 2>&1 || [ -x "${CHROMIUM:-}" ] || bash tools/install_system_deps.sh
 .venv/bin/ruff check .
+npx --no-install eslint .
 exec .venv/bin/python -m pytest "$@"

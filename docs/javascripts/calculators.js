@@ -1,8 +1,9 @@
 /* Calculators: one small implementation per calculator, a shared harness that
    validates input next to each field, and results that update as you type.
    Rules and constants come from data/ through the page (calc-config JSON).
-   Nothing here may ever show NaN, Infinity or undefined. */
-(function () {
+   Nothing here may ever show NaN, Infinity or undefined. The pure parts
+   (implementations, number reading, output format) also run in the Node tests. */
+(function (global) {
   "use strict";
 
   var fmt = function (n, digits) {
@@ -174,7 +175,12 @@
 
   /* ---- harness ---- */
   function readNumber(raw, spec, c) {
-    var text = String(raw).trim().replace(/,/g, "");
+    var text = String(raw).trim();
+    // A comma only groups thousands (1,500); "1,5" could mean 1.5 or 15, so it is refused.
+    if (text.indexOf(",") >= 0) {
+      if (!/^[-+]?\d{1,3}(,\d{3})+(\.\d*)?$/.test(text)) return { error: "Use a dot for decimals (1.5); a comma may only group thousands (1,500)." };
+      text = text.replace(/,/g, "");
+    }
     var lo = spec.min_from ? c[spec.min_from] : spec.min, hi = spec.max_from ? c[spec.max_from] : spec.max;
     if (text === "") return { error: "Enter a value." };
     if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text)) return { error: "Enter a number, e.g. " + spec.default + "." };
@@ -186,20 +192,46 @@
     return { value: n };
   }
 
-  function show(el, value, unit) {
-    var ok = typeof value === "number" && isFinite(value);
-    el.textContent = ok ? fmt(value) : (typeof value === "string" && value ? value : "–");
-    el.setAttribute("data-value", ok ? String(value) : "");
-    if (unit && unit.parentNode) unit.hidden = !ok;
+  /* An output as text. rounding "down" never rounds across a threshold: 99.9886 % must
+     not read as 99.99 % (four nines), nor 99.99917 % as 100 %. */
+  function formatOutput(value, spec) {
+    var digits = spec && typeof spec.digits === "number" ? spec.digits : 2;
+    if (spec && spec.rounding === "down") {
+      var f = pow(10, digits);
+      value = Math.floor(value * f + 1e-9) / f;
+    }
+    return fmt(value, digits);
   }
 
-  function setup(root) {
-    if (root.getAttribute("data-ready")) return;
-    var impl = IMPL[root.getAttribute("data-calc")];
-    var cfg;
-    try { cfg = JSON.parse(root.getAttribute("data-config")); } catch (e) { return; }
-    if (!impl) return;
-    root.setAttribute("data-ready", "1");
+  /* The whole calculation for raw field values: {used, errors, outputs: {id: {value, text}},
+     formula, extra}. The widget shows exactly this; the Node tests check exactly this. */
+  function evaluate(cfg, raw) {
+    var impl = IMPL[cfg.id];
+    var used = impl.uses ? impl.uses(raw) : cfg.inputs.map(function (i) { return i.id; });
+    var values = {}, errors = {};
+    cfg.inputs.forEach(function (i) {
+      if (used.indexOf(i.id) < 0) return;
+      if (i.kind === "number") {
+        var r = readNumber(raw[i.id], i, cfg.constants);
+        if (r.error) errors[i.id] = r.error; else values[i.id] = r.value;
+      } else values[i.id] = raw[i.id];
+    });
+    var res = Object.keys(errors).length ? { errors: errors } : impl.compute(values, cfg.constants);
+    var outputs = {};
+    cfg.outputs.forEach(function (o) {
+      var v = res.errors ? null : (res.out || {})[o.id], ok = typeof v === "number" && isFinite(v);
+      outputs[o.id] = { value: ok ? v : null, text: ok ? formatOutput(v, o) : (typeof v === "string" && v ? v : "–") };
+    });
+    return { used: used, errors: res.errors || null, outputs: outputs, formula: res.errors ? "" : res.formula, extra: res.errors ? [] : res.extra || [] };
+  }
+
+  var api = { IMPL: IMPL, readNumber: readNumber, formatOutput: formatOutput, evaluate: evaluate, implemented: Object.keys(IMPL) };
+  if (typeof module === "object" && module.exports) { module.exports = api; return; }
+  global.SAACalculators = api;
+
+  global.SAA.widget("calculator", function (root) {
+    var cfg = JSON.parse(root.getAttribute("data-config"));  // written by the build, never by hand
+    if (!IMPL[cfg.id]) throw new Error("no implementation for calculator " + cfg.id);
     var form = root.querySelector(".calc-form"), results = root.querySelector(".calc-results");
     form.hidden = false;
     results.hidden = false;
@@ -207,37 +239,27 @@
     form.addEventListener("submit", function (e) { e.preventDefault(); });
 
     function field(id) { return form.elements[id]; }
-    function err(id) { return root.querySelector("#calc-" + cfg.id + "-" + id + "-err"); }
 
     function update() {
       var raw = {};
       cfg.inputs.forEach(function (i) { raw[i.id] = field(i.id).value; });
-      var used = impl.uses ? impl.uses(raw) : cfg.inputs.map(function (i) { return i.id; });
-      var values = {}, errors = {};
-      cfg.inputs.forEach(function (i) {
-        var wrap = field(i.id).closest(".calc-field");
-        wrap.hidden = used.indexOf(i.id) < 0;
-        if (wrap.hidden) return;
-        if (i.kind === "number") {
-          var r = readNumber(raw[i.id], i, cfg.constants);
-          if (r.error) errors[i.id] = r.error; else values[i.id] = r.value;
-        } else values[i.id] = raw[i.id];
-      });
-      var res = Object.keys(errors).length ? { errors: errors } : impl.compute(values, cfg.constants);
+      var res = evaluate(cfg, raw);
       cfg.inputs.forEach(function (i) {
         var msg = res.errors && res.errors[i.id] || "";
-        err(i.id).textContent = msg;
+        field(i.id).closest(".calc-field").hidden = res.used.indexOf(i.id) < 0;
+        root.querySelector("#calc-" + cfg.id + "-" + i.id + "-err").textContent = msg;
         field(i.id).setAttribute("aria-invalid", msg ? "true" : "false");
       });
-      var outs = res.out || {};
       cfg.outputs.forEach(function (o) {
-        var el = root.querySelector('[data-out="' + o.id + '"]');
-        show(el, res.errors ? null : outs[o.id], el.nextElementSibling);
+        var out = root.querySelector('[data-out="' + o.id + '"]'), r = res.outputs[o.id], unit = out.nextElementSibling;
+        out.textContent = r.text;
+        out.setAttribute("data-value", r.value === null ? "" : String(r.value));
+        if (unit) unit.hidden = r.value === null;
       });
       root.querySelector(".calc-formula").textContent = res.errors ? "Fix the highlighted field to see the result." : "Formula: " + res.formula;
       var extra = root.querySelector(".calc-extra");
       extra.textContent = "";
-      if (!res.errors && res.extra && res.extra.length) {
+      if (res.extra.length) {
         var ul = document.createElement("ul");
         res.extra.forEach(function (line) { var li = document.createElement("li"); li.textContent = line; ul.appendChild(li); });
         extra.appendChild(ul);
@@ -247,11 +269,5 @@
     form.addEventListener("input", update);
     form.addEventListener("change", update);
     update();
-  }
-
-  function init() {
-    Array.prototype.forEach.call(document.querySelectorAll(".calc[data-calc]"), setup);
-  }
-  window.SAACalculators = { implemented: Object.keys(IMPL) };
-  window.SAAOnPage(init);
-})();
+  });
+})(this);

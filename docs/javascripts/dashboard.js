@@ -1,12 +1,14 @@
-/* Progress dashboard: chapter quiz scores, exam history with a trend chart, the
-   weakest chapters and domains first, and export / import / reset of progress. */
+/* Progress dashboard: the weakest areas first, chapter quiz scores, every exam
+   sitting (reviewable) with a trend of the full sittings, and export / import
+   (merge or replace, asked first) / reset of progress. */
 (function () {
   "use strict";
-  var P = window.SAAProgress, X = window.SAAExam, el = X.el;
-  var APP = "saa-c03-study-site";
+  var S = window.SAA, P = window.SAAProgress, M = window.SAAExam, el = S.el;
 
   function pct(right, total) { return total ? Math.round(100 * right / total) : 0; }
 
+  /* Chapter scores from the latest quiz answers; domain scores from every answered
+     question, in quizzes and exams. Unanswered exam questions count nowhere. */
   function stats(state, bank) {
     var byId = {}, chapters = {}, domains = {};
     bank.questions.forEach(function (q) { byId[q.id] = q; });
@@ -26,7 +28,7 @@
       tally(id, e.ok);
     });
     state.exams.forEach(function (x) {
-      (x.ids || []).forEach(function (id) { tally(id, (x.wrong || []).indexOf(id) < 0); });
+      x.ids.forEach(function (id) { if ((x.answers[id] || []).length) tally(id, x.wrong.indexOf(id) < 0); });
     });
     return { chapters: bank.chapters.map(function (c) { return chapters[c.id]; }), domains: domains };
   }
@@ -38,161 +40,185 @@
     svg.setAttribute("viewBox", "0 0 " + w + " " + h);
     svg.setAttribute("class", "saa-trend");
     svg.setAttribute("role", "img");
-    svg.setAttribute("aria-label", "Exam scores over time: " + exams.map(function (e) { return e.percent + "%"; }).join(", "));
+    svg.setAttribute("aria-label", "Full exam scores over time: " + exams.map(function (e) { return e.percent + "%"; }).join(", "));
     function x(i) { return n === 1 ? w / 2 : pad + i * (w - 2 * pad) / (n - 1); }
     function y(p) { return h - pad / 2 - p * (h - pad) / 100; }
-    function line(x1, y1, x2, y2, cls) {
-      var l = document.createElementNS(ns, "line");
-      [["x1", x1], ["y1", y1], ["x2", x2], ["y2", y2], ["class", cls]].forEach(function (a) { l.setAttribute(a[0], a[1]); });
-      svg.appendChild(l);
+    function add(tag, attrs) {
+      var node = document.createElementNS(ns, tag);
+      Object.keys(attrs).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+      svg.appendChild(node);
     }
-    line(pad, y(0), w - pad, y(0), "saa-axis");
-    line(pad, y(passPct), w - pad, y(passPct), "saa-passline");
-    var pts = exams.map(function (e, i) { return x(i) + "," + y(e.percent); }).join(" ");
-    var poly = document.createElementNS(ns, "polyline");
-    poly.setAttribute("points", pts);
-    poly.setAttribute("class", "saa-trendline");
-    svg.appendChild(poly);
-    exams.forEach(function (e, i) {
-      var c = document.createElementNS(ns, "circle");
-      c.setAttribute("cx", x(i)); c.setAttribute("cy", y(e.percent)); c.setAttribute("r", 3.5);
-      c.setAttribute("class", e.passed ? "saa-dot is-pass" : "saa-dot");
-      svg.appendChild(c);
-    });
+    add("line", { x1: pad, y1: y(0), x2: w - pad, y2: y(0), class: "saa-axis" });
+    add("line", { x1: pad, y1: y(passPct), x2: w - pad, y2: y(passPct), class: "saa-passline" });
+    add("polyline", { points: exams.map(function (e, i) { return x(i) + "," + y(e.percent); }).join(" "), class: "saa-trendline" });
+    exams.forEach(function (e, i) { add("circle", { cx: x(i), cy: y(e.percent), r: 3.5, class: e.passed ? "saa-dot is-pass" : "saa-dot" }); });
     return svg;
   }
 
-  function validImport(data) {
-    if (!data || typeof data !== "object" || data.app !== APP) return "This file is not a progress export from this site.";
-    var p = data.progress;
-    if (data.version !== 1 || !p || typeof p !== "object" || p.version !== 1) return "This export is from an unsupported version.";
-    if (typeof p.quiz !== "object" || Array.isArray(p.quiz) || p.quiz === null || !Array.isArray(p.exams)) return "This export is damaged: it has no quiz answers or exam list.";
-    var badQuiz = Object.keys(p.quiz).some(function (k) { var e = p.quiz[k]; return !e || typeof e !== "object" || (e.ok !== null && e.ok !== undefined && typeof e.ok !== "boolean"); });
-    var badExam = p.exams.some(function (e) { return !e || typeof e.percent !== "number" || !Array.isArray(e.ids); });
-    if (badQuiz || badExam) return "This export is damaged: some entries are not valid.";
-    return "";
+  /* Material wraps the tables of the page's Markdown so they scroll on a phone; ours are
+     made later, so they get the same wrappers here. */
+  function scrollTable(table, cls) {
+    return el("div", { class: "md-typeset__scrollwrap" }, [el("div", { class: "md-typeset__table " + cls }, [table])]);
   }
 
-  function setup(root) {
-    if (root.getAttribute("data-ready")) return;
-    root.setAttribute("data-ready", "1");
+  /* head: column titles; a title's class (after "|") lets a phone hide that column. */
+  function table(head, rows) {
+    var cls = head.map(function (h) { return h.split("|")[1] || null; });
+    rows.forEach(function (tr) { Array.prototype.forEach.call(tr.children, function (td, i) { if (cls[i]) td.classList.add(cls[i]); }); });
+    return el("table", {}, [
+      el("thead", {}, [el("tr", {}, head.map(function (t, i) { return el("th", { scope: "col", class: cls[i], text: t.split("|")[0] }); }))]),
+      el("tbody", {}, rows)
+    ]);
+  }
+
+  var KIND = { full: "Full exam", short: "Shorter exam", retake: "Retake", practice: "Practice run" };
+
+  S.widget("progress", function (root, life) {
     var bp = JSON.parse(root.getAttribute("data-blueprint"));
-    var siteRoot = root.getAttribute("data-root");
-    X.loadBank(root.getAttribute("data-bank")).then(function (bank) { render(root, bp, bank, siteRoot); }, function (err) {
+    M.loadBank(root.getAttribute("data-bank")).then(function (bank) {
+      if (!life.dead) render(root, bp, bank);
+    }, function (err) {
       root.textContent = "The dashboard could not load the question bank (" + err.message + ").";
     });
-  }
+  });
 
-  function render(root, bp, bank, siteRoot) {
+  function render(root, bp, bank, message) {
+    var siteRoot = root.getAttribute("data-root");
     var state = P.read(), s = stats(state, bank);
     var passPct = Math.round(bp.score.assumed_pass_fraction * 100);
     var domainName = {}, titleOf = {};
     bp.domains.forEach(function (d) { domainName[d.id] = d.name; });
     bank.chapters.forEach(function (c) { titleOf[c.id] = c.title; });
+    function href(page, query) { return siteRoot + M.pagePath(root, page, query); }
     root.textContent = "";
-    var live = el("div", { class: "saa-live", role: "status", "aria-live": "polite" });
 
     // Weakest first
     root.appendChild(el("h2", { text: "Study next" }));
     var weak = s.chapters.filter(function (c) { return c.answered; })
-      .map(function (c) { return { label: c.title, score: pct(c.right, c.answered), href: siteRoot + X.pagePath(root, c.id) + "#quiz", note: c.right + "/" + c.answered + " right" }; });
+      .map(function (c) { return { label: c.title, score: pct(c.right, c.answered), href: href(c.id) + "#quiz", note: c.right + "/" + c.answered + " right" }; });
     Object.keys(s.domains).forEach(function (d) {
       var v = s.domains[d];
       // Study the chapter where this domain's questions went wrong most often.
       var worst = Object.keys(v.wrongIn).sort(function (a, b) { return v.wrongIn[b] - v.wrongIn[a]; })[0];
-      weak.push({ label: domainName[d] + " (domain)", score: pct(v.right, v.total), href: siteRoot + X.pagePath(root, worst || "exam"),
+      weak.push({ label: domainName[d] + " (domain)", score: pct(v.right, v.total), href: href(worst || "exam"),
         note: v.right + "/" + v.total + " right across quizzes and exams" + (worst ? "; most misses in " + titleOf[worst] : "") });
     });
     weak.sort(function (a, b) { return a.score - b.score; });
     if (!weak.length) {
       root.appendChild(el("p", { class: "saa-empty", text: "Nothing yet. Answer a chapter quiz or sit a practice exam, and your weakest areas will show here." }));
     } else {
-      var ul = el("ol", { class: "saa-weak" });
-      weak.slice(0, 6).forEach(function (w) {
-        ul.appendChild(el("li", {}, [el("a", { href: w.href, text: w.label }), " — " + w.score + "% (" + w.note + ")"]));
-      });
-      root.appendChild(ul);
+      root.appendChild(el("ol", { class: "saa-weak" }, weak.slice(0, 6).map(function (w) {
+        return el("li", {}, [el("a", { href: w.href, text: w.label }), " — " + w.score + "% (" + w.note + ")"]);
+      })));
     }
 
     // Chapters
     root.appendChild(el("h2", { text: "Chapter quizzes" }));
-    var table = el("table", {}, [el("thead", {}, [el("tr", {}, ["Chapter", "Answered", "Right", "Score", "Status"].map(function (t) { return el("th", { scope: "col", text: t }); }))])]);
-    var tbody = el("tbody");
-    s.chapters.forEach(function (c) {
+    root.appendChild(scrollTable(table(["Chapter", "Answered", "Right|saa-narrow-hide", "Score", "Status|saa-narrow-hide"], s.chapters.map(function (c) {
       var status = !c.answered ? "not started" : c.answered < c.total ? "in progress" : "complete";
-      tbody.appendChild(el("tr", { "data-chapter": c.id }, [
-        el("td", {}, [el("a", { href: siteRoot + X.pagePath(root, c.id) + "#quiz", text: c.title })]),
+      return el("tr", { "data-chapter": c.id }, [
+        el("td", {}, [el("a", { href: href(c.id) + "#quiz", text: c.title })]),
         el("td", { text: c.answered + " / " + c.total }), el("td", { text: String(c.right) }),
         el("td", { text: c.answered ? pct(c.right, c.answered) + "%" : "–" }), el("td", { text: status })
-      ]));
-    });
-    table.appendChild(tbody);
-    root.appendChild(el("div", { class: "md-typeset__table saa-chapters" }, [table]));
+      ]);
+    })), "saa-chapters"));
 
-    // Exams
+    // Exams: every sitting is listed and reviewable; only full exam-mode sittings are scored as sittings.
     root.appendChild(el("h2", { text: "Practice exams" }));
     if (!state.exams.length) {
-      root.appendChild(el("p", { class: "saa-empty" }, ["No exams yet. ", el("a", { href: siteRoot + X.pagePath(root, "exam"), text: "Sit a practice exam" }), "."]));
+      root.appendChild(el("p", { class: "saa-empty" }, ["No exams yet. ", el("a", { href: href("exam"), text: "Sit a practice exam" }), "."]));
     } else {
-      root.appendChild(trendChart(state.exams, passPct));
-      root.appendChild(el("p", { class: "saa-note", text: "The dashed line marks " + passPct + "%, the site's estimate of the pass mark (" + bp.score.pass + " scaled)." }));
-      var et = el("table", {}, [el("thead", {}, [el("tr", {}, ["Date", "Mode", "Questions", "Score", "Estimate"].map(function (t) { return el("th", { scope: "col", text: t }); }))])]);
-      var eb = el("tbody");
-      state.exams.slice().reverse().forEach(function (x) {
-        eb.appendChild(el("tr", {}, [el("td", { text: new Date(x.at).toLocaleString() }), el("td", { text: x.mode }), el("td", { text: String(x.n) }),
-          el("td", { text: x.percent + "%" }), el("td", { text: x.scaled + (x.passed ? " pass" : " fail") })]));
-      });
-      et.appendChild(eb);
-      root.appendChild(el("div", { class: "md-typeset__table saa-exams" }, [et]));
+      var full = state.exams.filter(function (x) { return x.kind === "full"; });
+      if (full.length) {
+        var last = full[full.length - 1];
+        root.appendChild(el("p", { class: "saa-estimate" }, ["Latest full exam: ", el("strong", { text: last.percent + "%" }),
+          ", an estimated " + last.scaled + " of " + bp.score.max + " (" + (last.passed ? "pass" : "fail") + " against " + bp.score.pass + ")."]));
+        root.appendChild(trendChart(full, passPct));
+        root.appendChild(el("p", { class: "saa-note", text: "The chart shows your full exam-mode sittings (" + bp.questions + " questions, timed). The dashed line marks " +
+          passPct + "%, the site's estimate of the pass mark (" + bp.score.pass + " scaled). Shorter exams, retakes and practice runs are listed below but do not count towards the trend or the estimate." }));
+      } else {
+        root.appendChild(el("p", { class: "saa-note", text: "Sit a full exam in exam mode (" + bp.questions + " questions, timed) to get a score trend and a pass estimate. Shorter exams, retakes and practice runs do not count towards them." }));
+      }
+      root.appendChild(scrollTable(table(["Date", "Kind", "Questions|saa-narrow-hide", "Score", "Estimate", ""], state.exams.slice().reverse().map(function (x) {
+        return el("tr", { "data-kind": x.kind }, [
+          el("td", { text: new Date(x.at).toLocaleString() }),
+          el("td", { text: KIND[x.kind] + (x.mode === "practice" || x.kind === "practice" ? "" : ", exam mode") + (x.timedOut ? ", timed out" : "") }),
+          el("td", { text: String(x.n) }),
+          el("td", { text: x.percent + "% (" + x.right + "/" + x.n + ")" }),
+          el("td", { text: x.kind === "full" ? x.scaled + (x.passed ? " pass" : " fail") : "—" }),
+          el("td", {}, [el("a", { class: "saa-review-link", href: href("exam", "?review=" + encodeURIComponent(x.id)), text: "Review", "aria-label": "Review the exam of " + new Date(x.at).toLocaleString() })])
+        ]);
+      })), "saa-exams"));
     }
 
     // Export / import / reset
     root.appendChild(el("h2", { text: "Move or reset your progress" }));
     root.appendChild(el("p", { text: "Progress lives in this browser only. Export it to a file to move it to another device, then import it there." }));
-    var msg = el("p", { class: "saa-io-msg", role: "status", "aria-live": "polite" });
+    var msg = el("p", { class: "saa-io-msg", role: "status", "aria-live": "polite", text: message || "" });
+    function fail(text) { msg.textContent = "Import failed: " + text + " Your progress is unchanged."; msg.className = "saa-io-msg is-error"; }
+    function replaceWith(next, done) {
+      if (!P.write(next)) return fail("this browser is not saving data.");
+      render(root, bp, bank, done);
+      S.focus(root.querySelector(".saa-io-msg"));
+    }
     var exportBtn = el("button", { type: "button", class: "md-button saa-export", text: "Export progress", onclick: function () {
-      var blob = new Blob([JSON.stringify({ app: APP, version: 1, exported_at: new Date().toISOString(), progress: P.read() }, null, 1)], { type: "application/json" });
+      var now = P.read();
+      var blob = new Blob([JSON.stringify(P.exportFile(now, Date.now()), null, 1)], { type: "application/json" });
       var a = el("a", { href: URL.createObjectURL(blob), download: "saa-c03-progress.json" });
       document.body.appendChild(a); a.click(); a.remove();
-      msg.textContent = "Exported " + Object.keys(P.read().quiz).length + " answers and " + P.read().exams.length + " exams.";
+      var c = P.counts(now);
+      msg.className = "saa-io-msg";
+      msg.textContent = "Exported " + c.answers + " answers and " + c.exams + " exams.";
     } });
     var fileId = "saa-import-file";
     var file = el("input", { type: "file", id: fileId, accept: "application/json,.json", class: "saa-import" });
+    var ask = el("div", { class: "saa-import-ask admonition question", hidden: true, role: "alertdialog", "aria-labelledby": "saa-import-title", "aria-describedby": "saa-import-text" });
     file.addEventListener("change", function () {
       var f = file.files && file.files[0];
       if (!f) return;
       var reader = new FileReader();
       reader.onload = function () {
         var data;
-        try { data = JSON.parse(reader.result); } catch (e) { msg.textContent = "Import failed: this file is not JSON. Your progress is unchanged."; msg.className = "saa-io-msg is-error"; return; }
-        var problem = validImport(data);
-        if (problem) { msg.textContent = "Import failed: " + problem + " Your progress is unchanged."; msg.className = "saa-io-msg is-error"; return; }
-        var incoming = data.progress;
-        if (!P.write({ version: 1, quiz: incoming.quiz, exams: incoming.exams, exam: incoming.exam || null })) {
-          msg.textContent = "Import failed: this browser is not saving data. Your progress is unchanged."; msg.className = "saa-io-msg is-error"; return;
-        }
-        render(root, bp, bank, siteRoot);
-        root.querySelector(".saa-io-msg").textContent = "Imported " + Object.keys(incoming.quiz).length + " answers and " + incoming.exams.length + " exams.";
+        try { data = JSON.parse(reader.result); } catch (e) { return fail("this file is not JSON."); }
+        var got = P.readImport(data);
+        if (got.error) return fail(got.error);
+        var mine = P.read(), theirs = got.state, a = P.counts(theirs), b = P.counts(mine);
+        var done = "Imported " + a.answers + " answers and " + a.exams + " exams.";
+        if (!b.answers && !b.exams && !mine.exam) return replaceWith(theirs, done);
+        // Something would be replaced: ask, and offer to keep both.
+        ask.textContent = "";
+        ask.appendChild(el("p", { class: "admonition-title", id: "saa-import-title", text: "Replace or merge your progress?" }));
+        ask.appendChild(el("p", { id: "saa-import-text", text: "The file holds " + a.answers + " quiz answers and " + a.exams + " exams. This browser holds " +
+          b.answers + " quiz answers and " + b.exams + " exams. Merging keeps both (the later answer to a question wins); replacing deletes what is here." }));
+        ask.appendChild(el("button", { type: "button", class: "md-button md-button--primary saa-import-merge", text: "Merge both", onclick: function () {
+          var merged = P.merge(mine, theirs), c = P.counts(merged);
+          replaceWith(merged, "Merged: you now have " + c.answers + " answers and " + c.exams + " exams.");
+        } }));
+        ask.appendChild(document.createTextNode(" "));
+        ask.appendChild(el("button", { type: "button", class: "md-button saa-import-replace", text: "Replace mine with the file", onclick: function () { replaceWith(theirs, done); } }));
+        ask.appendChild(document.createTextNode(" "));
+        ask.appendChild(el("button", { type: "button", class: "md-button saa-import-cancel", text: "Cancel", onclick: function () {
+          ask.hidden = true; file.value = ""; msg.className = "saa-io-msg"; msg.textContent = "Import cancelled. Your progress is unchanged."; file.focus();
+        } }));
+        ask.hidden = false;
+        ask.querySelector(".saa-import-merge").focus();
       };
       reader.readAsText(f);
     });
+    var c = P.counts(state);
     var confirmBox = el("div", { class: "saa-confirm admonition danger", hidden: true, role: "alertdialog", "aria-labelledby": "saa-reset-title" }, [
       el("p", { class: "admonition-title", id: "saa-reset-title", text: "Delete all progress?" }),
-      el("p", { text: "This deletes " + Object.keys(state.quiz).length + " quiz answers and " + state.exams.length + " exams from this browser. Export first if you want a copy." }),
+      el("p", { text: "This deletes " + c.answers + " quiz answers and " + c.exams + " exams from this browser. Export first if you want a copy." }),
       el("button", { type: "button", class: "md-button md-button--primary saa-reset-confirm", text: "Yes, delete everything", onclick: function () {
-        P.write(P.empty()); render(root, bp, bank, siteRoot); root.querySelector(".saa-io-msg").textContent = "All progress was deleted.";
+        P.write(P.empty()); render(root, bp, bank, "All progress was deleted."); S.focus(root.querySelector(".saa-io-msg"));
       } }),
       " ",
       el("button", { type: "button", class: "md-button saa-reset-cancel", text: "Cancel", onclick: function () { confirmBox.hidden = true; resetBtn.focus(); } })
     ]);
     var resetBtn = el("button", { type: "button", class: "md-button saa-reset", text: "Reset progress…", onclick: function () { confirmBox.hidden = false; confirmBox.querySelector(".saa-reset-cancel").focus(); } });
     root.appendChild(el("div", { class: "saa-io" }, [exportBtn, el("label", { for: fileId, class: "saa-import-label", text: "Import progress from a file:" }), file, resetBtn]));
+    root.appendChild(ask);
     root.appendChild(confirmBox);
     root.appendChild(msg);
-    root.appendChild(live);
   }
-
-  window.SAADashboard = { validImport: validImport };
-  function init() { Array.prototype.forEach.call(document.querySelectorAll('.saa-app[data-app="progress"]'), setup); }
-  window.SAAOnPage(init);
 })();

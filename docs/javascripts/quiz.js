@@ -3,15 +3,7 @@
    this file; it only enhances it. Re-runs on every Material instant navigation. */
 (function () {
   "use strict";
-  var LETTERS = "ABCDE";
-
-  function shuffle(list) {
-    for (var i = list.length - 1; i > 0; i--) {
-      var j = Math.floor(Math.random() * (i + 1));
-      var t = list[i]; list[i] = list[j]; list[j] = t;
-    }
-    return list;
-  }
+  var S = window.SAA, P = window.SAAProgress;
 
   function answerKeys(q) {
     return q.getAttribute("data-answer").split(",").map(Number);
@@ -21,22 +13,15 @@
     return Array.prototype.map.call(q.querySelectorAll(".quiz-input:checked"), function (i) { return Number(i.value); });
   }
 
-  function sameSet(a, b) {
-    return a.length === b.length && a.every(function (k) { return b.indexOf(k) >= 0; });
-  }
-
   function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text) e.textContent = text;
-    return e;
+    return S.el(tag, { class: cls, text: text });
   }
 
   function shuffleOptions(q) {
     var list = q.querySelector(".quiz-options");
-    shuffle(Array.prototype.slice.call(list.children)).forEach(function (li, pos) {
+    S.shuffled(Array.prototype.slice.call(list.children)).forEach(function (li, pos) {
       list.appendChild(li);
-      li.querySelector(".quiz-letter").textContent = LETTERS[pos];
+      li.querySelector(".quiz-letter").textContent = S.LETTERS[pos];
     });
   }
 
@@ -46,7 +31,7 @@
 
   function showFeedback(q, chosen) {
     var key = answerKeys(q);
-    var ok = sameSet(chosen, key);
+    var ok = S.sameSet(chosen, key);
     q.classList.add("is-answered");
     q.classList.toggle("is-right", ok);
     q.classList.toggle("is-wrong", !ok);
@@ -58,16 +43,12 @@
       input.disabled = true;
       li.classList.toggle("opt-correct", right);
       li.classList.toggle("opt-picked", picked);
-      li.querySelector(".quiz-verdict").textContent =
-        right ? (picked ? "✔ Your answer: correct." : "✔ Correct answer (not chosen).")
-              : (picked ? "✘ Your answer: incorrect." : "✘ Incorrect.");
+      li.querySelector(".quiz-verdict").textContent = S.optionVerdict(right, picked);
       li.querySelector(".quiz-why").hidden = false;
     });
     var result = q.querySelector(".quiz-result");
     result.hidden = false;
-    result.querySelector(".quiz-result-head").textContent = ok
-      ? "✔ Correct."
-      : "✘ Not quite. The answer is " + key.map(function (k) { return letterOf(q, k); }).sort().join(" and ") + ".";
+    result.querySelector(".quiz-result-head").textContent = S.verdictText(ok, key.map(function (k) { return letterOf(q, k); }));
     q.querySelector(".quiz-check").hidden = true;
     return ok;
   }
@@ -99,13 +80,19 @@
     check.textContent = n === want || want === 1 ? "Check answer" : "Select " + want + " (" + n + " chosen)";
   }
 
-  function setup(section) {
-    if (section.getAttribute("data-ready")) return;
-    section.setAttribute("data-ready", "1");
+  /* Move to another question: focus its first option (or its result once answered). */
+  function moveTo(q) {
+    if (!q) return;
+    q.scrollIntoView({ block: "start" });
+    var target = q.querySelector(".quiz-input:not([disabled])") || q.querySelector(".quiz-result");
+    S.focus(target, false);
+  }
+
+  function mount(section, life) {
     section.classList.add("js-quiz");
     var status = section.querySelector(".quiz-status");
     var questions = Array.prototype.slice.call(section.querySelectorAll(".quiz-q"));
-    var saved = window.SAAProgress.read().quiz;
+    var saved = P.read().quiz;
 
     var bar = el("div", "quiz-bar");
     var score = el("p", "quiz-score");
@@ -115,7 +102,7 @@
     retry.type = reset.type = "button";
     note.hidden = true;
     bar.appendChild(score); bar.appendChild(retry); bar.appendChild(reset); bar.appendChild(note);
-    section.insertBefore(bar, section.querySelector(".quiz-questions"));
+    section.insertBefore(bar, section.querySelector(".quiz-questions").nextSibling);
 
     function refreshScore() {
       var answered = questions.filter(function (q) { return q.classList.contains("is-answered"); });
@@ -130,7 +117,7 @@
     }
 
     function save(fn) {
-      if (!window.SAAProgress.update(fn)) {
+      if (!P.update(fn)) {
         note.hidden = false;
         note.textContent = "Your progress could not be saved in this browser (storage is full or disabled). The quiz still works.";
       }
@@ -189,6 +176,28 @@
       });
     });
 
+    // Our keys while focus is in a question; Material's single-key shortcuts never see them.
+    S.keys(section, life, function (ev, key) {
+      var q = ev.target.closest && ev.target.closest(".quiz-q");
+      if (!q) return false;
+      var pos = "abcde".indexOf(key);
+      if (pos < 0) pos = "12345".indexOf(key);
+      if (key.length === 1 && pos >= 0) {
+        var input = q.querySelectorAll(".quiz-opt .quiz-input")[pos];
+        if (!input || input.disabled) return true;
+        input.checked = input.type === "radio" ? true : !input.checked;
+        input.dispatchEvent(new Event("change", { bubbles: true }));
+        input.focus();
+        return true;
+      }
+      var i = questions.indexOf(q);
+      if (key === "n") { moveTo(questions[i + 1]); return true; }
+      if (key === "p") { moveTo(questions[i - 1]); return true; }
+      return false;
+    });
+    var keysHelp = section.querySelector(".quiz-keys");
+    if (keysHelp) keysHelp.hidden = false;
+
     function clear(list) {
       save(function (state) {
         list.forEach(function (q) {
@@ -198,10 +207,7 @@
       });
       list.forEach(resetQuestion);
       refreshScore();
-      if (list.length) {
-        list[0].scrollIntoView({ block: "start" });
-        list[0].querySelector(".quiz-input").focus({ preventScroll: true });
-      }
+      if (list.length) moveTo(list[0]);
     }
     retry.addEventListener("click", function () {
       var wrong = questions.filter(function (q) { return q.classList.contains("is-wrong"); });
@@ -215,9 +221,5 @@
     refreshScore();
   }
 
-  function init() {
-    Array.prototype.forEach.call(document.querySelectorAll(".quiz[data-quiz]"), setup);
-  }
-
-  window.SAAOnPage(init);
+  S.widget("quiz", mount);
 })();

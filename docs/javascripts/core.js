@@ -1,0 +1,166 @@
+/* The one script every page loads. It owns the page lifecycle of our widgets:
+   on each page (first load, and each Material instant navigation) it tears down
+   the widgets whose element left the page (their timers, listeners and
+   observers) and mounts the ones the new page has, loading each widget's code
+   only where a page uses it. Plain scripts, no ES modules: the offline copy
+   runs from file://. The helpers below are shared by every widget and by the
+   Node tests (module.exports). */
+(function (global) {
+  "use strict";
+
+  var LETTERS = "ABCDE";
+
+  function sameSet(a, b) {
+    return a.length === b.length && a.every(function (k) { return b.indexOf(k) >= 0; });
+  }
+
+  /* Fisher-Yates on a copy; rnd defaults to Math.random (seeded draws pass their own). */
+  function shuffled(list, rnd) {
+    var a = list.slice(), r = rnd || Math.random;
+    for (var i = a.length - 1; i > 0; i--) {
+      var j = Math.floor(r() * (i + 1)), t = a[i]; a[i] = a[j]; a[j] = t;
+    }
+    return a;
+  }
+
+  /* "✔ Correct." or "✘ Not quite. The answer is B and D." from display letters. */
+  function verdictText(ok, answerLetters) {
+    return ok ? "✔ Correct." : "✘ Not quite. The answer is " + answerLetters.slice().sort().join(" and ") + ".";
+  }
+
+  /* The per-option line used under every explained option. */
+  function optionVerdict(right, picked) {
+    return right ? (picked ? "✔ Your answer: correct." : "✔ Correct answer (not chosen).")
+                 : (picked ? "✘ Your answer: incorrect." : "✘ Incorrect.");
+  }
+
+  var api = { LETTERS: LETTERS, sameSet: sameSet, shuffled: shuffled, verdictText: verdictText, optionVerdict: optionVerdict };
+
+  if (typeof module === "object" && module.exports) { module.exports = api; return; }
+  if (global.SAA) return;  // loaded twice (never expected): keep the first lifecycle
+  global.SAA = api;
+
+  /* ---------- DOM helpers ---------- */
+  api.el = function el(tag, attrs, kids) {
+    var e = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      var v = attrs[k];
+      if (k === "text") e.textContent = v;
+      else if (k === "html") e.innerHTML = v;  // build-time sanitised bank HTML only
+      else if (k === "class") e.className = v;
+      else if (k.slice(0, 2) === "on") e.addEventListener(k.slice(2), v);
+      else if (v !== false && v !== null && v !== undefined) e.setAttribute(k, v === true ? "" : v);
+    });
+    (kids || []).forEach(function (c) { if (c) e.appendChild(typeof c === "string" ? document.createTextNode(c) : c); });
+    return e;
+  };
+
+  /* Move focus to an element that is not normally focusable (a heading, a verdict). */
+  api.focus = function (node, scroll) {
+    if (!node) return;
+    if (!node.hasAttribute("tabindex")) node.setAttribute("tabindex", "-1");
+    node.focus({ preventScroll: scroll === false });
+  };
+
+  /* Polite announcement; cleared first so the same text is read again. */
+  api.announce = function (live, text) {
+    live.textContent = "";
+    setTimeout(function () { live.textContent = text; }, 30);
+  };
+
+  /* Single-key shortcuts inside a widget. Material binds n, p, s, f, /, "," and "."
+     on window; a key pressed inside our widget never reaches it. handler(ev, key)
+     returns true when it used the key. */
+  api.keys = function (root, life, handler) {
+    life.on(root, "keydown", function (ev) {
+      if (ev.ctrlKey || ev.metaKey || ev.altKey || ev.isComposing) return;
+      var t = ev.target, typing = t && (t.isContentEditable || t.tagName === "TEXTAREA" || t.tagName === "SELECT" ||
+        (t.tagName === "INPUT" && !/^(radio|checkbox|button|submit)$/.test(t.type)));
+      if (ev.key.length === 1) ev.stopPropagation();
+      if (!typing && handler(ev, ev.key.length === 1 ? ev.key.toLowerCase() : ev.key)) ev.preventDefault();
+    });
+  };
+
+  /* ---------- widget lifecycle ---------- */
+  var BASE = (document.currentScript && document.currentScript.src || "").replace(/[^/]*$/, "");
+  // Which files each widget needs, in load order. The one place this is written.
+  var FILES = {
+    quiz: ["progress", "quiz"],
+    exam: ["progress", "exam-model", "exam"],
+    progress: ["progress", "exam-model", "dashboard"],
+    "continue": ["progress", "exam-model", "continue"],
+    calculator: ["calculators"],
+    "limits-filter": ["limits-filter"]
+  };
+  var mounts = {}, loaded = {}, live = [];
+
+  function loadFile(name) {
+    if (!loaded[name]) {
+      loaded[name] = new Promise(function (resolve, reject) {
+        var s = document.createElement("script");
+        s.src = BASE + name + ".js";
+        s.onload = resolve;
+        s.onerror = function () { reject(new Error("could not load " + name + ".js")); };
+        document.head.appendChild(s);
+      });
+    }
+    return loaded[name];
+  }
+
+  function loadWidget(kind) {
+    return (FILES[kind] || []).reduce(function (p, f) { return p.then(function () { return loadFile(f); }); }, Promise.resolve());
+  }
+
+  /* Everything a mounted widget starts goes through its life, so teardown can stop it. */
+  function Life(root) {
+    var undo = [];
+    this.root = root;
+    this.dead = false;
+    this.cleanup = function (fn) { undo.push(fn); };
+    this.interval = function (fn, ms) { var id = setInterval(fn, ms); undo.push(function () { clearInterval(id); }); return id; };
+    this.timeout = function (fn, ms) { var id = setTimeout(fn, ms); undo.push(function () { clearTimeout(id); }); return id; };
+    this.on = function (target, type, fn, opts) { target.addEventListener(type, fn, opts); undo.push(function () { target.removeEventListener(type, fn, opts); }); };
+    this.destroy = function () {
+      this.dead = true;
+      while (undo.length) { try { undo.pop()(); } catch (e) { /* keep tearing down the rest */ } }
+    };
+  }
+
+  api.widget = function (kind, mount) { mounts[kind] = mount; };
+
+  function mount(root) {
+    var kind = root.getAttribute("data-widget");
+    root.setAttribute("data-widget-state", "loading");
+    loadWidget(kind).then(function () {
+      if (!root.isConnected) return;  // the learner moved on before the code arrived
+      var life = new Life(root);
+      live.push(life);
+      mounts[kind](root, life);
+      root.setAttribute("data-widget-state", "ready");
+    }).catch(function (err) {
+      root.setAttribute("data-widget-state", "failed");
+      if (global.console) console.error("widget " + kind + " failed:", err);
+      var msg = root.querySelector(".saa-loading") || root.appendChild(document.createElement("p"));
+      msg.textContent = "This part of the page could not start (" + err.message + "). Reload the page to try again.";
+    });
+  }
+
+  /* Idempotent: safe to run twice for the same page (document$ and DOMContentLoaded). */
+  function page() {
+    live = live.filter(function (life) {
+      if (life.root.isConnected) return true;
+      life.destroy();
+      return false;
+    });
+    // The combined print page (PDF) prints the no-JavaScript HTML: shuffled options there would
+    // no longer match the printed answer key.
+    if (document.getElementById("print-site-page")) return;
+    Array.prototype.forEach.call(document.querySelectorAll("[data-widget]:not([data-widget-state])"), mount);
+  }
+  api.page = page;
+  api.mounted = function () { return live.length; };
+
+  if (global.document$ && typeof global.document$.subscribe === "function") global.document$.subscribe(page);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", page);
+  else page();
+})(this);

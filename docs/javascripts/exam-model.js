@@ -1,0 +1,155 @@
+/* The practice exam's pure logic: the seeded, domain-weighted draw, scoring, the
+   scaled-score estimate, and what a learner has seen, got wrong or left
+   unanswered. No DOM here: the exam, the dashboard and the Node tests share it. */
+(function (global) {
+  "use strict";
+  var C = typeof module === "object" && module.exports ? require("./core.js") : global.SAA;
+  var P = typeof module === "object" && module.exports ? require("./progress.js") : global.SAAProgress;
+
+  function mulberry32(a) {
+    return function () {
+      a |= 0; a = a + 0x6D2B79F5 | 0;
+      var t = Math.imul(a ^ a >>> 15, 1 | a);
+      t = t + Math.imul(t ^ t >>> 7, 61 | t) ^ t;
+      return ((t ^ t >>> 14) >>> 0) / 4294967296;
+    };
+  }
+
+  /* Largest-remainder apportionment: every count is within 1 of weight × n. */
+  function apportion(n, domains) {
+    var raw = domains.map(function (d) { return n * d.weight / 100; });
+    var counts = raw.map(Math.floor), left = n - counts.reduce(function (s, c) { return s + c; }, 0);
+    raw.map(function (r, i) { return [r - Math.floor(r), i]; })
+      .sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; })
+      .slice(0, left).forEach(function (p) { counts[p[1]]++; });
+    var out = {};
+    domains.forEach(function (d, i) { out[d.id] = counts[i]; });
+    return out;
+  }
+
+  /* n questions without repeats in the blueprint's weights; onlyIds limits the pool. */
+  function draw(bank, blueprint, seed, n, onlyIds) {
+    var rnd = mulberry32(seed);
+    var pool = bank.questions.filter(function (q) { return !onlyIds || onlyIds.indexOf(q.id) >= 0; });
+    n = Math.min(n, pool.length);
+    var counts = apportion(n, blueprint.domains), picked = [], deficit = 0;
+    blueprint.domains.forEach(function (d) {
+      var mine = C.shuffled(pool.filter(function (q) { return q.domain === d.id; }), rnd).slice(0, counts[d.id]);
+      deficit += counts[d.id] - mine.length;
+      picked = picked.concat(mine);
+    });
+    if (deficit > 0) {  // a small pool (e.g. only wrong answers) cannot honour the weights
+      var rest = C.shuffled(pool.filter(function (q) { return picked.indexOf(q) < 0; }), rnd);
+      picked = picked.concat(rest.slice(0, deficit));
+    }
+    picked = C.shuffled(picked, rnd);
+    var order = {};
+    picked.forEach(function (q) { order[q.id] = C.shuffled(q.options.map(function (_, i) { return i; }), rnd); });
+    return { ids: picked.map(function (q) { return q.id; }), order: order };
+  }
+
+  /* Minutes for a sitting of n questions, at the real exam's pace. */
+  function minutesFor(bp, n) { return Math.round(bp.minutes * n / bp.questions); }
+
+  function scaledScore(fraction, s) {
+    var p = s.assumed_pass_fraction;
+    var v = fraction <= p ? s.min + (s.pass - s.min) * fraction / p : s.pass + (s.max - s.pass) * (fraction - p) / (1 - p);
+    return Math.round(v);
+  }
+
+  /* A new exam in progress. */
+  function newExam(bank, bp, opts, now) {
+    var d = draw(bank, bp, opts.seed, opts.questions, opts.only);
+    var minutes = minutesFor(bp, d.ids.length);
+    var e = {
+      v: 2, id: P.examId(opts.seed, now), mode: opts.mode, lengthId: opts.lengthId, scope: opts.scope, seed: opts.seed,
+      ids: d.ids, order: d.order, answers: {}, checked: {}, flags: {}, visited: {}, index: 0, startedAt: now,
+      minutes: minutes, deadline: opts.mode === "exam" ? now + minutes * 60000 : null
+    };
+    e.kind = P.classify(e);
+    return e;
+  }
+
+  /* The result of an exam: right, wrong (answered wrongly) and unanswered kept apart. */
+  function score(e, byId, bp, now, timedOut) {
+    var per = {}, right = 0, wrong = [], unanswered = [];
+    bp.domains.forEach(function (d) { per[d.id] = { right: 0, total: 0 }; });
+    e.ids.forEach(function (id) {
+      var q = byId[id], chosen = e.answers[id] || [];
+      per[q.domain].total++;
+      if (!chosen.length) unanswered.push(id);
+      else if (C.sameSet(chosen, q.answer)) { right++; per[q.domain].right++; }
+      else wrong.push(id);
+    });
+    var fraction = e.ids.length ? right / e.ids.length : 0, scaled = scaledScore(fraction, bp.score);
+    var used = now - e.startedAt;
+    return {
+      id: e.id, kind: e.kind, at: now, mode: e.mode, lengthId: e.lengthId, scope: e.scope, seed: e.seed, startedAt: e.startedAt,
+      n: e.ids.length, right: right, percent: Math.round(fraction * 1000) / 10, scaled: scaled, passed: scaled >= bp.score.pass,
+      perDomain: per, timeUsedMs: e.deadline ? Math.min(used, e.minutes * 60000) : used, minutes: e.minutes, timedOut: !!timedOut,
+      ids: e.ids, wrong: wrong, unanswered: unanswered, answers: e.answers, order: e.order, flags: e.flags || {}, visited: e.visited || {}
+    };
+  }
+
+  /* Per question, the latest answered attempt in a quiz or an exam: {id: {ok, at}}.
+     An unanswered exam question is no attempt. */
+  function lastAttempts(state) {
+    var last = {};
+    function note(id, ok, at) { if (!last[id] || last[id].at <= at) last[id] = { ok: ok, at: at }; }
+    state.exams.forEach(function (r) {
+      r.ids.forEach(function (id) { if ((r.answers[id] || []).length) note(id, r.wrong.indexOf(id) < 0, r.at); });
+    });
+    Object.keys(state.quiz).forEach(function (id) {
+      var q = state.quiz[id];
+      if (q && typeof q.ok === "boolean") note(id, q.ok, q.at || 0);
+    });
+    return last;
+  }
+
+  function wrongBefore(state) {
+    var last = lastAttempts(state);
+    return Object.keys(last).filter(function (id) { return !last[id].ok; });
+  }
+
+  /* Ids the learner has met: answered anywhere, or shown during an exam. */
+  function seenIds(state) {
+    var seen = {};
+    Object.keys(state.quiz).forEach(function (id) { var q = state.quiz[id]; if (q && (q.attempts || typeof q.ok === "boolean")) seen[id] = true; });
+    state.exams.concat(state.exam ? [state.exam] : []).forEach(function (r) {
+      r.ids.forEach(function (id) { if ((r.answers[id] || []).length || (r.visited && r.visited[id])) seen[id] = true; });
+    });
+    return seen;
+  }
+
+  function unseen(bank, state) {
+    var seen = seenIds(state);
+    return bank.questions.filter(function (q) { return !seen[q.id]; }).map(function (q) { return q.id; });
+  }
+
+  function clock(ms) {
+    var s = Math.max(0, Math.ceil(ms / 1000)), h = Math.floor(s / 3600), m = Math.floor(s % 3600 / 60);
+    return (h ? h + ":" + (m < 10 ? "0" : "") : "") + m + ":" + (s % 60 < 10 ? "0" : "") + s % 60;
+  }
+
+  var api = { mulberry32: mulberry32, apportion: apportion, draw: draw, minutesFor: minutesFor, scaledScore: scaledScore,
+    newExam: newExam, score: score, lastAttempts: lastAttempts, wrongBefore: wrongBefore, seenIds: seenIds, unseen: unseen, clock: clock };
+
+  if (typeof module === "object" && module.exports) { module.exports = api; return; }
+
+  /* The bank is a script, not JSON, so it also loads from file:// where fetch() is blocked. */
+  api.loadBank = function (src) {
+    if (global.SAA_BANK) return Promise.resolve(global.SAA_BANK);
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement("script");
+      s.src = src;
+      s.onload = function () { global.SAA_BANK ? resolve(global.SAA_BANK) : reject(new Error("empty bank")); };
+      s.onerror = function () { reject(new Error("could not load the question bank")); };
+      document.head.appendChild(s);
+    });
+  };
+  /* A page's URL from the site root, in the build's URL style (05-s3/ online, 05-s3.html offline). */
+  api.pagePath = function (app, page, query) {
+    return (app.getAttribute("data-url-style") === "file" ? page + ".html" : page + "/") + (query || "");
+  };
+  global.SAAExam = api;
+})(this);
