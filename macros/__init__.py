@@ -100,7 +100,8 @@ def define_env(env):
         """Where the learner left off (home page and dashboard)."""
         return continue_shell(chapter_list, root_prefix(env.page.url), dir_urls)
 
-    env.macro(lambda: continue_card() + "\n\n" + site_guide(), "site_guide")
+    downloads = str(env.conf["extra"].get("downloads", False)).lower() == "true"
+    env.macro(lambda: continue_card() + "\n\n" + site_guide(downloads), "site_guide")
     env.macro(lambda: chapter_index(docs_dir), "chapter_index")
 
     def current_page() -> str:

@@ -73,7 +73,26 @@ def chapter_index(docs_dir: str) -> str:
     return "\n".join(out)
 
 
-def site_guide() -> str:
+DOWNLOADS = {
+    "pdf": ("pdf/saa-c03-study-guide.pdf", "the whole guide as a PDF", "python -m tools.export_pdf"),
+    "zip": ("downloads/saa-c03-offline-site.zip", "this site as a zip", "python -m tools.export_offline"),
+}
+
+
+def _study_offline(downloads: bool) -> str:
+    """Link the PDF and the zip only in builds that publish them (DOWNLOADS=true, set by the Pages
+    workflow, which makes both right after the build); elsewhere say how to make them."""
+    if downloads:
+        pdf, zip_ = (f'<a href="{path}" data-export>{label}</a>' for path, label, _ in DOWNLOADS.values())
+        return f"download {pdf}\n   or {zip_} that opens from your disk."
+    commands = " and ".join(f"`{cmd}`" for _, _, cmd in DOWNLOADS.values())
+    return (
+        "the published site offers the whole guide as a PDF and this site as a zip that opens\n"
+        f"   from your disk; from a copy of the repository, make them with {commands}."
+    )
+
+
+def site_guide(downloads: bool = False) -> str:
     return """## How to use this site
 
 This is a free, open study guide for the **AWS Certified Solutions Architect – Associate (SAA-C03)**
@@ -86,12 +105,11 @@ exam, built from one learner's course notes and improved by pull requests.
 4. **Check yourself** with the quiz at the end of each chapter, then sit the [practice exam](exam.md)
    and watch [your progress](progress.md). Numbers to learn are on [Limits & numbers](limits.md), and
    the rules the notes teach can be worked in the [calculators](calculators.md).
-5. **Study offline**: download <a href="pdf/saa-c03-study-guide.pdf" data-export>the whole guide as a PDF</a>
-   or <a href="downloads/saa-c03-offline-site.zip" data-export>this site as a zip</a> that opens from your disk.
+5. **Study offline**: STUDY_OFFLINE
 6. **Spot a mistake?** Use the pencil icon at the top of any page, or the "Report a problem" link under
    any question, to tell us on GitHub.
 
 Diagrams from the original notes are not in the repository yet; where one is missing you see a
 labelled placeholder instead. The [image manifest](https://github.com/saa-c03-study/saa-c03-study-site/blob/main/IMAGES.md)
 lists every one, so you can help by adding them.
-"""
+""".replace("STUDY_OFFLINE", _study_offline(downloads))

@@ -124,3 +124,15 @@ def test_image_manifest_lists_every_reference():
     manifest = (ROOT / "IMAGES.md").read_text()
     assert "245 references." in manifest
     assert manifest.count("| [") == 245
+
+
+def test_downloads_are_linked_only_where_they_are_published(built_site):
+    """A plain build links no PDF or zip (they would be 404s); DOWNLOADS=true, which the Pages
+    workflow sets for the build right before it makes both, links them."""
+    from macros.chapters import site_guide
+
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "saa-c03-study-guide.pdf" not in home and "offline-site.zip" not in home
+    assert "python -m tools.export_pdf" in home
+    published = site_guide(downloads=True)
+    assert 'href="pdf/saa-c03-study-guide.pdf"' in published and 'href="downloads/saa-c03-offline-site.zip"' in published

@@ -227,3 +227,16 @@ def test_ambiguous_or_missing_erratum_is_refused(tmp_path: Path, find, message):
     with pytest.raises(NotesError, match=message) as err:
         import_notes.run(import_notes.DEFAULT_SEED, tmp_path / "docs", None, errata)
     assert err.value.line == 1 and not (tmp_path / "docs").exists()
+
+
+def test_skipped_heading_levels_are_closed_and_siblings_stay_siblings():
+    from tools.anchors import AnchorBook
+    from tools.normalise import Stats, anchor_headings
+
+    lines = ["# Page", "### A", "text", "#### A.1", "### B", "## C", "#### C.1"]
+    stats = Stats()
+    out = anchor_headings(lines, stats, AnchorBook())
+    levels = [ln.split(" ")[0] for ln in out if ln.startswith("#")]
+    assert levels == ["#", "##", "###", "##", "##", "###"]
+    assert stats.heading_gaps == 4
+    assert "text" in out

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
+import io
 import os
 import shutil
 import threading
@@ -49,10 +51,37 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
+# What GitHub Pages compresses: text, scripts, styles, JSON and SVG.
+_COMPRESS = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
+
+
+class _Gzip(_Quiet):
+    """Like GitHub Pages: gzip for text types when the client accepts it, and a 10-minute cache."""
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.name.endswith(_COMPRESS) or not path.is_file():
+            return super().send_head()
+        if self.path.split("?")[0].endswith("/") is False and (Path(self.translate_path(self.path))).is_dir():
+            return super().send_head()  # the directory redirect
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
 @contextlib.contextmanager
-def serve(directory: Path, port: int = 0) -> Iterator[str]:
-    """Serve a folder on 127.0.0.1 (a free port unless given); yields the base URL without a trailing slash."""
-    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Quiet, directory=str(directory)))
+def serve(directory: Path, port: int = 0, compress: bool = False) -> Iterator[str]:
+    """Serve a folder on 127.0.0.1 (a free port unless given); yields the base URL without a trailing slash.
+    compress=True serves as GitHub Pages does (gzip), for page benchmarks."""
+    handler = _Gzip if compress else _Quiet
+    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_port}"

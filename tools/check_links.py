@@ -71,8 +71,6 @@ def check_site(site: Path, base_path: str = "/", own_prefix: str = "") -> list[s
     for page in sorted(site.rglob("*.html")):
         rel = page.relative_to(site).as_posix()
         for el in _parse(page).find_all(list(attrs_by_tag)):
-            if el.has_attr("data-export"):
-                continue  # the PDF and offline zip are added to the site after the build
             for attr in attrs_by_tag[el.name]:
                 tag = el.name
                 if not el.get(attr):

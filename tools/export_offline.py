@@ -25,7 +25,8 @@ FOLDER = "saa-c03-study-site"  # the folder the zip unpacks to
 
 
 def build(dest: Path) -> None:
-    env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
+    # The copy links no downloads: it is one, and holds neither the PDF nor itself.
+    env = {**os.environ, "OFFLINE": "true", "DOWNLOADS": "false", "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(dest)], cwd=ROOT, env=env, capture_output=True, text=True
     )

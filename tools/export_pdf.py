@@ -33,7 +33,7 @@ class ExportError(Exception):
 
 
 def build_print_site(dest: Path) -> None:
-    env = {**os.environ, "PDF": "true", "NO_MKDOCS_2_WARNING": "1", "BUILD_DATE": dt.date.today().isoformat()}
+    env = {**os.environ, "PDF": "true", "DOWNLOADS": "false", "NO_MKDOCS_2_WARNING": "1", "BUILD_DATE": dt.date.today().isoformat()}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(dest)], cwd=ROOT, env=env, capture_output=True, text=True
     )

@@ -41,6 +41,7 @@ class Stats:
     hr_blanks: int = 0
     heading_bold: int = 0
     heading_ids: int = 0
+    heading_gaps: int = 0
     anchor_collisions: int = 0
 
     def add(self, other: Stats) -> None:
@@ -264,8 +265,10 @@ def separate_blocks(lines: list[str], stats: Stats) -> list[str]:
 
 
 def anchor_headings(lines: list[str], stats: Stats, book: AnchorBook, level_shift: int = 0) -> list[str]:
-    """Strip bold markers from headings and give each a stable, unique {#id}."""
+    """Strip bold markers from headings, close skipped levels (a ### right under a # becomes
+    ##, for screen readers' heading lists), and give each heading a stable, unique {#id}."""
     out = list(lines)
+    open_levels: list[tuple[int, int]] = []  # (level in the notes, level written) of the enclosing headings
     for i, ln in enumerate(classify(lines)):
         h = heading(ln)
         if not h:
@@ -275,6 +278,12 @@ def anchor_headings(lines: list[str], stats: Stats, book: AnchorBook, level_shif
         if title != raw.strip():
             stats.heading_bold += "*" in raw
         level = max(1, level - level_shift)
+        while open_levels and open_levels[-1][0] >= level:
+            open_levels.pop()
+        written = min(level, open_levels[-1][1] + 1) if open_levels else level
+        stats.heading_gaps += written != level
+        open_levels.append((level, written))
+        level = written
         anchor, collided = book.claim(title, level)
         stats.anchor_collisions += collided
         stats.heading_ids += 1

@@ -1,0 +1,41 @@
+"""axe-core over the whole page (header, navigation, footer, our widgets), on every page
+type, in light and dark mode: no serious or critical finding."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+PAGES = {
+    "home": "",
+    "chapter-largest": "14-serverless/",
+    "chapter-small": "12-network-storage/",
+    "exam": "exam/",
+    "progress": "progress/",
+    "limits": "limits/",
+    "calculators": "calculators/",
+}
+
+
+def axe_findings(page) -> list:
+    page.add_script_tag(path=str(AXE))
+    res = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [
+        (v["id"], v["impact"], len(v["nodes"]), [n["target"] for n in v["nodes"]][:3])
+        for v in res["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("name", list(PAGES))
+def test_whole_page_has_no_serious_axe_findings(page, name, scheme):
+    page.emulate_media(color_scheme=scheme)
+    page.goto(f"{page.base}/{PAGES[name]}")
+    page.wait_for_function("[...document.querySelectorAll('[data-widget]')].every(w => w.getAttribute('data-widget-state') === 'ready')")
+    findings = axe_findings(page)
+    assert findings == [], json.dumps(findings, indent=1)
