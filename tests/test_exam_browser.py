@@ -41,6 +41,14 @@ def total(page):
     return int(page.inner_text(".saa-qnum").split(" of ")[1])
 
 
+def submit_with_unanswered(page):
+    """Review, submit, confirm the unanswered-questions warning, and wait for the result."""
+    page.click(".saa-review")
+    page.click(".saa-submit")
+    page.click(".saa-confirm-submit")
+    page.wait_for_selector(".saa-bars")
+
+
 def saved_state(page) -> dict:
     return json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
 
@@ -70,10 +78,7 @@ def test_full_quick_exam_in_exam_mode(page):
 def test_a_full_sitting_gets_the_scaled_estimate(page):
     start(page, "exam", size="full")
     answer_current(page)
-    page.click(".saa-review")
-    page.click(".saa-submit")
-    page.click(".saa-confirm-submit")
-    page.wait_for_selector(".saa-bars")
+    submit_with_unanswered(page)
     assert "Estimated scaled score" in page.inner_text(".saa-scaled") and "FAIL (estimate)" in page.inner_text(".saa-scaled")
     assert "assumes a cut score" in page.inner_text(".saa-score")
     assert saved_state(page)["exams"][0]["kind"] == "full"
@@ -175,10 +180,7 @@ def test_retake_the_wrong_ones(page):
 def test_dashboard_export_import_and_bad_import(page, tmp_path: Path):
     start(page, "exam")
     answer_current(page)
-    page.click(".saa-review")
-    page.click(".saa-submit")
-    page.click(".saa-confirm-submit")
-    page.wait_for_selector(".saa-bars")
+    submit_with_unanswered(page)
     page.goto(f"{page.base}/05-s3/")
     q = page.locator(".quiz-q").first
     for k in q.get_attribute("data-answer").split(","):
@@ -255,10 +257,7 @@ def test_axe_on_exam_and_dashboard(page, scheme):
     answer_current(page, right=False)
     page.click(".saa-check")
     assert check(".saa-app") == []
-    page.click(".saa-review")
-    page.click(".saa-submit")
-    page.click(".saa-confirm-submit")
-    page.wait_for_selector(".saa-bars")
+    submit_with_unanswered(page)
     assert check(".saa-app") == []
     page.goto(f"{page.base}/progress/")
     page.wait_for_selector(".saa-chapters")
@@ -269,8 +268,5 @@ def test_phone_viewport_has_no_sideways_scroll(page):
     page.set_viewport_size({"width": 375, "height": 800})
     start(page, "exam")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
-    page.click(".saa-review")
-    page.click(".saa-submit")
-    page.click(".saa-confirm-submit")
-    page.wait_for_selector(".saa-bars")
+    submit_with_unanswered(page)
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")

@@ -8,7 +8,7 @@ import json
 import pytest
 import yaml
 from conftest import ROOT
-from test_exam_browser import KEY, answer_current, saved_state, start, total
+from test_exam_browser import KEY, answer_current, saved_state, start, submit_with_unanswered, total
 
 pytestmark = pytest.mark.browser
 BLUEPRINT = yaml.safe_load((ROOT / "data" / "exam.yml").read_text())
@@ -99,10 +99,7 @@ def test_a_new_exam_after_leaving_is_not_ended_by_the_old_timer(page):
     state = saved_state(page)
     assert state["exams"] == [] and len(state["exam"]["ids"]) == BLUEPRINT["questions"]
     assert page.inner_text(".saa-timer").startswith("1:48:")
-    page.click(".saa-review")
-    page.click(".saa-submit")
-    page.click(".saa-confirm-submit")
-    page.wait_for_selector(".saa-bars")
+    submit_with_unanswered(page)
     assert len(saved_state(page)["exams"]) == 1
 
 
@@ -112,10 +109,7 @@ def test_reloading_or_coming_back_to_a_result_shows_it_again(page):
     page.click(".saa-flag")
     page.click(".saa-next")
     answer_current(page, right=True)
-    page.click(".saa-review")
-    page.click(".saa-submit")
-    page.click(".saa-confirm-submit")
-    page.wait_for_selector(".saa-bars")
+    submit_with_unanswered(page)
     assert "review=" in page.url
     page.reload()
     page.wait_for_selector(".saa-bars")
@@ -141,10 +135,7 @@ def total_of(page) -> int:
 def test_new_exam_draws_a_new_seed(page):
     start(page, "exam", seed=4242)
     first = page.get_attribute(".saa-question", "data-qid")
-    page.click(".saa-review")
-    page.click(".saa-submit")
-    page.click(".saa-confirm-submit")
-    page.wait_for_selector(".saa-bars")
+    submit_with_unanswered(page)
     assert "seed=4242" in page.get_attribute(".saa-replay", "href")
     page.click(".saa-new")
     assert page.input_value("#saa-seed") == "" and "seed=" not in page.url
@@ -163,10 +154,7 @@ def test_new_exam_draws_a_new_seed(page):
 def test_unanswered_questions_are_not_counted_as_wrong(page):
     start(page, "exam")
     answer_current(page, right=True)
-    page.click(".saa-review")
-    page.click(".saa-submit")
-    page.click(".saa-confirm-submit")
-    page.wait_for_selector(".saa-bars")
+    submit_with_unanswered(page)
     result = saved_state(page)["exams"][0]
     assert result["wrong"] == [] and len(result["unanswered"]) == QUICK - 1
     page.click(".saa-new")
@@ -291,10 +279,7 @@ def test_home_and_dashboard_offer_to_continue(page):
 def test_import_asks_before_replacing_and_can_merge(page, tmp_path):
     start(page, "exam")
     answer_current(page)
-    page.click(".saa-review")
-    page.click(".saa-submit")
-    page.click(".saa-confirm-submit")
-    page.wait_for_selector(".saa-bars")
+    submit_with_unanswered(page)
     mine = saved_state(page)
     other = {**mine, "exams": [{**mine["exams"][0], "id": "99-1", "seed": 99, "at": mine["exams"][0]["at"] + 1}], "exam": None}
     path = tmp_path / "other.json"
@@ -324,10 +309,7 @@ def test_no_page_is_wider_than_a_phone(page, path):
         start(page, "practice")
         answer_current(page, right=False)
         page.click(".saa-check")
-        page.click(".saa-review")
-        page.click(".saa-submit")
-        page.click(".saa-confirm-submit")
-        page.wait_for_selector(".saa-bars")
+        submit_with_unanswered(page)
     page.goto(f"{page.base}/{path}")
     page.wait_for_function("[...document.querySelectorAll('[data-widget]')].every(w => w.getAttribute('data-widget-state') === 'ready')")
     if path == "exam/":

@@ -102,7 +102,7 @@
     retry.type = reset.type = "button";
     note.hidden = true;
     bar.appendChild(score); bar.appendChild(retry); bar.appendChild(reset); bar.appendChild(note);
-    section.insertBefore(bar, section.querySelector(".quiz-questions").nextSibling);
+    section.insertBefore(bar, section.querySelector(".quiz-questions"));
 
     function refreshScore() {
       var answered = questions.filter(function (q) { return q.classList.contains("is-answered"); });
