@@ -3,7 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/setup_env.sh
-command -v chromium >/dev/null 2>&1 || [ -x "${CHROMIUM:-}" ] || bash tools/install_system_deps.sh
+if ! { command -v chromium >/dev/null 2>&1 || [ -x "${CHROMIUM:-}" ]; } || ! command -v java >/dev/null 2>&1; then
+  bash tools/install_system_deps.sh
+fi
 .venv/bin/ruff check .
 npx --no-install eslint .
 exec .venv/bin/python -m pytest "$@"
