@@ -57,6 +57,4 @@
       }
     });
   });
-
-  window.SAAContinue = { plan: plan };
 })();

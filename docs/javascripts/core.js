@@ -157,7 +157,6 @@
     if (document.getElementById("print-site-page")) return;
     Array.prototype.forEach.call(document.querySelectorAll("[data-widget]:not([data-widget-state])"), mount);
   }
-  api.page = page;
   api.mounted = function () { return live.length; };
 
   if (global.document$ && typeof global.document$.subscribe === "function") global.document$.subscribe(page);

@@ -189,6 +189,5 @@
   api.write = write;
   api.update = update;
   api.record = record;
-  api.available = function () { return !!storage(); };
   global.SAAProgress = api;
 })(this);
