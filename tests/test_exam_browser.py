@@ -149,6 +149,11 @@ def test_timer_expiry_submits_automatically(page):
 def test_bad_seed_is_rejected_inline(page):
     page.goto(f"{page.base}/exam/")
     page.wait_for_selector(".saa-start")
+    # Each length states its own time; the mode states the pace, not a fixed countdown.
+    quick = next(x for x in BLUEPRINT["lengths"] if x["id"] == "quick")["questions"]
+    quick_min = round(BLUEPRINT["minutes"] * quick / BLUEPRINT["questions"])
+    assert f"({quick} questions, {quick_min} min in exam mode)" in page.inner_text('label[for="saa-size-quick"]')
+    assert "countdown" not in page.inner_text('label[for="saa-mode-exam"]')
     page.fill("#saa-seed", "abc")
     page.click(".saa-start")
     assert "whole number" in page.inner_text("#saa-seed-err")
