@@ -109,16 +109,3 @@ def test_calculators_print_as_rule_and_formula(page):
     assert first.locator(".calc-static").is_visible()
     assert first.locator(".calc-form").is_hidden() and first.locator(".calc-results").is_hidden()
     assert "Formula." in first.locator(".calc-static").inner_text()
-
-
-@pytest.mark.browser
-def test_limits_filter(page):
-    page.goto(f"{page.base}/limits/")
-    box = page.locator("#limits-filter-input")
-    box.wait_for()
-    total = page.locator("tr[data-search]").count()
-    box.fill("dynamodb item")
-    visible = page.locator("tr[data-search]:visible")
-    assert 0 < visible.count() < total
-    assert all("dynamodb" in r.get_attribute("data-search") for r in visible.all())
-    assert "shown" in page.locator(".limits-count").inner_text()

@@ -324,9 +324,14 @@ def test_limits_filter_hides_empty_sections_and_keeps_the_query(page):
     box = page.locator("#limits-filter-input")
     box.wait_for()
     sections = page.locator(".limits-table").count()
+    rows = page.locator("tr[data-search]").count()
     box.fill("dynamodb item")
     shown = page.locator(".limits-table:visible").count()
     assert 0 < shown < sections
+    visible = page.locator("tr[data-search]:visible")
+    assert 0 < visible.count() < rows
+    assert all("dynamodb" in r.get_attribute("data-search") for r in visible.all())
+    assert f"{visible.count()} of {rows} shown" in page.inner_text(".limits-count")
     assert page.locator("h2:visible").count() <= shown + 1
     assert "filter=dynamodb" in page.url
     page.reload()
