@@ -22,6 +22,7 @@ import tempfile
 from pathlib import Path
 
 from tools import browser
+from tools.site_build import BuildFailed, build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -35,15 +36,6 @@ PAGES = {
     "limits": "limits/",
     "calculators": "calculators/",
 }
-
-
-def build(dest: Path) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(dest)], cwd=ROOT, env=env, capture_output=True, text=True
-    )
-    if run.returncode:
-        raise SystemExit(f"benchmark_pages: mkdocs build failed:\n{run.stderr[-3000:]}")
 
 
 def lighthouse(url: str, preset: str, chromium: str) -> dict:
@@ -106,7 +98,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="saa-bench-") as tmp:
         site = args.site or Path(tmp) / "site"
         if not args.site:
-            build(site)
+            try:
+                build_site(site)
+            except BuildFailed as exc:
+                print(f"benchmark_pages: error: {exc}", file=sys.stderr)
+                return 1
         rows = []
         with browser.serve(site, compress=True) as base:
             for preset in presets:

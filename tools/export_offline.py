@@ -11,13 +11,13 @@ path and renamed into place, so a failed run leaves no partial file.
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 import tempfile
 import time
 import zipfile
 from pathlib import Path
+
+from tools.site_build import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "site" / "downloads" / "saa-c03-offline-site.zip"
@@ -26,12 +26,7 @@ FOLDER = "saa-c03-study-site"  # the folder the zip unpacks to
 
 def build(dest: Path) -> None:
     # The copy links no downloads: it is one, and holds neither the PDF nor itself.
-    env = {**os.environ, "OFFLINE": "true", "DOWNLOADS": "false", "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(dest)], cwd=ROOT, env=env, capture_output=True, text=True
-    )
-    if result.returncode != 0:
-        raise RuntimeError("mkdocs build failed:\n" + (result.stderr or result.stdout)[-3000:])
+    build_site(dest, OFFLINE="true", DOWNLOADS="false")
 
 
 def zip_dir(src: Path, out: Path) -> None:

@@ -14,15 +14,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 from tools import browser
+from tools.site_build import BuildFailed, build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "site" / "pdf" / "saa-c03-study-guide.pdf"
@@ -33,12 +32,10 @@ class ExportError(Exception):
 
 
 def build_print_site(dest: Path) -> None:
-    env = {**os.environ, "PDF": "true", "DOWNLOADS": "false", "NO_MKDOCS_2_WARNING": "1", "BUILD_DATE": dt.date.today().isoformat()}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(dest)], cwd=ROOT, env=env, capture_output=True, text=True
-    )
-    if result.returncode != 0:
-        raise ExportError("mkdocs build failed:\n" + (result.stderr or result.stdout)[-3000:])
+    try:
+        build_site(dest, PDF="true", DOWNLOADS="false", BUILD_DATE=dt.date.today().isoformat())
+    except BuildFailed as exc:
+        raise ExportError(str(exc)) from None
 
 
 def print_pdf(site: Path, out: Path, chromium: str, tagged: bool = True) -> None:
