@@ -71,8 +71,6 @@
     ]);
   }
 
-  var KIND = { full: "Full exam", short: "Shorter exam", retake: "Retake", practice: "Practice run" };
-
   S.widget("progress", function (root, life) {
     var bp = JSON.parse(root.getAttribute("data-blueprint"));
     M.loadBank(root.getAttribute("data-bank")).then(function (bank) {
@@ -142,7 +140,7 @@
       root.appendChild(scrollTable(table(["Date", "Kind", "Questions|saa-narrow-hide", "Score", "Estimate", ""], state.exams.slice().reverse().map(function (x) {
         return el("tr", { "data-kind": x.kind }, [
           el("td", { text: new Date(x.at).toLocaleString() }),
-          el("td", { text: KIND[x.kind] + (x.mode === "practice" || x.kind === "practice" ? "" : ", exam mode") + (x.timedOut ? ", timed out" : "") }),
+          el("td", { text: P.KIND_LABELS[x.kind] + (x.mode === "practice" || x.kind === "practice" ? "" : ", exam mode") + (x.timedOut ? ", timed out" : "") }),
           el("td", { text: String(x.n) }),
           el("td", { text: x.percent + "% (" + x.right + "/" + x.n + ")" }),
           el("td", { text: x.kind === "full" ? x.scaled + (x.passed ? " pass" : " fail") : "—" }),

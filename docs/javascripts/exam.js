@@ -16,8 +16,6 @@
     });
   });
 
-  var KIND_LABEL = { full: "Full exam", short: "Shorter exam", retake: "Retake", practice: "Practice run" };
-
   function app(root, life, bp, bank) {
     var siteRoot = root.getAttribute("data-root");
     var byId = {};
@@ -92,7 +90,7 @@
       if (saved) {
         var left = saved.mode === "exam" ? timerLabel() : null;
         box.appendChild(el("div", { class: "saa-resume admonition note" }, [
-          el("p", {}, ["You have " + (KIND_LABEL[saved.kind] || "an exam").toLowerCase() + " in progress: question " + (saved.index + 1) + " of " + saved.ids.length + ", " +
+          el("p", {}, ["You have " + (P.KIND_LABELS[saved.kind] || "an exam").toLowerCase() + " in progress: question " + (saved.index + 1) + " of " + saved.ids.length + ", " +
             Object.keys(saved.answers).length + " answered" + (left ? ", time left " : "."), left, left ? "." : null]),
           el("button", { class: "md-button md-button--primary saa-resume-btn", type: "button", text: "Resume exam", onclick: function () {
             memory = stored();
@@ -368,7 +366,7 @@
     }
 
     function kindText(r) {
-      var base = KIND_LABEL[r.kind] + " · " + r.n + " questions · " + (r.mode === "exam" ? "exam mode" : "practice mode");
+      var base = P.KIND_LABELS[r.kind] + " · " + r.n + " questions · " + (r.mode === "exam" ? "exam mode" : "practice mode");
       return base + " · " + new Date(r.at).toLocaleString();
     }
 
@@ -392,7 +390,7 @@
           Math.round(s.assumed_pass_fraction * 100) + "% correct = " + s.pass + ", and scales linearly from 0% = " + s.min + " and to 100% = " + s.max + "." }));
       } else {
         score.appendChild(el("p", { class: "saa-note", text: "Only a full exam-mode sitting (" + bp.questions + " questions, timed) gets a scaled-score estimate and counts towards your score trend. " +
-          "This " + KIND_LABEL[r.kind].toLowerCase() + " counts towards your chapter and domain scores." }));
+          "This " + P.KIND_LABELS[r.kind].toLowerCase() + " counts towards your chapter and domain scores." }));
       }
       score.appendChild(el("p", { class: "saa-time", text: "Time used: " + M.clock(r.timeUsedMs) + (r.mode === "exam" ? " of " + M.clock(r.minutes * 60000) : "") + "." }));
       view.appendChild(score);

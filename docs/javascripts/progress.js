@@ -10,7 +10,9 @@
   var KEY = "saa-c03/progress/v1";  // the key stays; the schema inside is versioned
   var VERSION = 2;
   var APP = "saa-c03-study-site";
-  var KINDS = ["full", "short", "retake", "practice"];
+  // The kinds of sitting and their names; only "full" is scored as a sitting.
+  var KIND_LABELS = { full: "Full exam", short: "Shorter exam", retake: "Retake", practice: "Practice run" };
+  var KINDS = Object.keys(KIND_LABELS);
 
   function empty() {
     return { version: VERSION, quiz: {}, exams: [], exam: null };
@@ -121,7 +123,7 @@
     return { answers: Object.keys(state.quiz).length, exams: state.exams.length };
   }
 
-  var api = { KEY: KEY, VERSION: VERSION, APP: APP, empty: empty, classify: classify, examId: examId, migrate: migrate,
+  var api = { KEY: KEY, VERSION: VERSION, APP: APP, KIND_LABELS: KIND_LABELS, empty: empty, classify: classify, examId: examId, migrate: migrate,
     exportFile: exportFile, readImport: readImport, merge: merge, counts: counts };
 
   if (typeof module === "object" && module.exports) { module.exports = api; return; }
