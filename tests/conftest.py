@@ -117,3 +117,32 @@ def page(browser, site_url):
     context.close()
     assert not off_site, f"requests to other hosts: {off_site}"
     assert not errors, f"JavaScript errors: {errors}"
+
+
+def reach_widgets(page) -> None:
+    """Scroll to every widget whose markup is still folded (a chapter's quiz), as a reader
+    scrolling down would, wait until all of them are mounted, and put the page and its
+    sidebars back where they were at load."""
+    page.evaluate("""() => {
+        window.__sidebars = [...document.querySelectorAll('.md-sidebar__scrollwrap')].map(s => s.scrollTop);
+        document.querySelectorAll('[data-widget-state=deferred]').forEach(w => w.scrollIntoView());
+    }""")
+    page.wait_for_function("[...document.querySelectorAll('[data-widget]')].every(w => w.getAttribute('data-widget-state') === 'ready')")
+    # Material's toc.follow leaves the table of contents scrolled; links half under its sticky
+    # title then count as small targets, in Material's markup, not ours.
+    page.evaluate("""() => {
+        window.scrollTo(0, 0);
+        document.querySelectorAll('.md-sidebar__scrollwrap').forEach((s, i) => { s.scrollTop = window.__sidebars[i]; });
+    }""")
+
+
+def reach_quiz(page):
+    """The chapter quiz, reached by scrolling down to it; returns its questions."""
+    # Polls: after an instant navigation the old page's quiz may still be there for a moment.
+    page.wait_for_function("""() => {
+        const quiz = document.querySelector('section.quiz');
+        if (!quiz || !location.pathname.includes(quiz.dataset.quiz)) return false;
+        if (!quiz.querySelector('.quiz-bar')) quiz.scrollIntoView();
+        return !!(quiz && quiz.querySelector('.quiz-bar'));
+    }""")
+    return page.locator(".quiz-q")

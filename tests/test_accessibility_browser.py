@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import reach_widgets
 
 from tools.benchmark_pages import PAGES  # the page types Lighthouse measures
 
@@ -33,6 +34,6 @@ def axe_findings(page) -> list:
 def test_whole_page_has_no_serious_axe_findings(page, name, scheme):
     page.emulate_media(color_scheme=scheme)
     page.goto(f"{page.base}/{PAGES[name]}")
-    page.wait_for_function("[...document.querySelectorAll('[data-widget]')].every(w => w.getAttribute('data-widget-state') === 'ready')")
+    reach_widgets(page)
     findings = axe_findings(page)
     assert findings == [], json.dumps(findings, indent=1)

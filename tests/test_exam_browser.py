@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import ROOT, reach_quiz
 
 pytestmark = pytest.mark.browser
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
@@ -187,7 +187,7 @@ def test_dashboard_export_import_and_bad_import(page, tmp_path: Path):
     answer_current(page)
     submit_with_unanswered(page)
     page.goto(f"{page.base}/05-s3/")
-    q = page.locator(".quiz-q").first
+    q = reach_quiz(page).first
     for k in q.get_attribute("data-answer").split(","):
         q.locator(f'.quiz-opt[data-key="{k}"] .quiz-input').check()
     q.locator(".quiz-check").click()

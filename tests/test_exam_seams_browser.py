@@ -7,7 +7,7 @@ import json
 
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import ROOT, reach_quiz, reach_widgets
 from test_exam_browser import KEY, answer_current, saved_state, start, submit_with_unanswered, total
 
 pytestmark = pytest.mark.browser
@@ -37,7 +37,7 @@ def mark_page(page) -> None:
 
 def to_notes_and_back(page, via_back: bool) -> None:
     instant(page, "/01-iam-basics/")
-    page.wait_for_selector('.quiz[data-widget-state="ready"]')
+    reach_quiz(page)
     if via_back:
         page.go_back()
         page.wait_for_url("**/exam/**")
@@ -311,7 +311,7 @@ def test_no_page_is_wider_than_a_phone(page, path):
         page.click(".saa-check")
         submit_with_unanswered(page)
     page.goto(f"{page.base}/{path}")
-    page.wait_for_function("[...document.querySelectorAll('[data-widget]')].every(w => w.getAttribute('data-widget-state') === 'ready')")
+    reach_widgets(page)
     if path == "exam/":
         page.click(".saa-start")
         page.wait_for_selector(".saa-question")
@@ -351,7 +351,7 @@ def test_mounting_and_teardown_follow_instant_navigation(page):
     mark_page(page)
     assert page.evaluate("SAA.mounted()") == 1
     instant(page, "/01-iam-basics/")
-    page.wait_for_selector('.quiz[data-widget-state="ready"]')
+    reach_quiz(page)
     assert page.evaluate("SAA.mounted()") == page.locator("[data-widget]").count()
     # Widget code loads only where a page has the widget.
     scripts = page.evaluate("[...document.scripts].map(s => s.src.split('/').pop())")

@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, reach_quiz
 
 from tools.quiz_bank import load_bank
 
@@ -150,7 +150,7 @@ def test_offline_search_returns_results(file_page):
 
 def test_offline_quiz_and_calculator_work(file_page):
     file_page.goto(f"{file_page.root}/19-dynamodb-nosql.html")
-    q = file_page.locator(".quiz-q").first
+    q = reach_quiz(file_page).first
     q.locator(".quiz-check").wait_for()
     for k in q.get_attribute("data-answer").split(","):
         q.locator(f'.quiz-opt[data-key="{k}"] .quiz-input').check()

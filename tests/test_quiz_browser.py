@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import reach_quiz
 
 pytestmark = pytest.mark.browser
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
@@ -14,8 +15,7 @@ KEY = "saa-c03/progress/v1"
 
 def open_quiz(page, chapter="05-s3"):
     page.goto(f"{page.base}/{chapter}/")
-    page.wait_for_selector(".quiz.js-quiz .quiz-bar")
-    return page.locator(".quiz-q")
+    return reach_quiz(page)
 
 
 def answer(q, keys):
@@ -98,7 +98,7 @@ def test_progress_survives_reload_keyed_by_id(page):
     saved = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
     assert saved["quiz"][qid]["ok"] is True and saved["quiz"][qid]["chosen"] == right
     page.reload()
-    page.wait_for_selector(".quiz.js-quiz")
+    reach_quiz(page)
     q = page.locator(f'.quiz-q[data-qid="{qid}"]')
     assert "is-right" in q.get_attribute("class")
     assert q.locator(f'.quiz-opt[data-key="{right[0]}"] .quiz-input').is_checked()
@@ -111,7 +111,7 @@ def test_saved_answer_to_an_edited_question_is_ignored(page):
     state = {"version": 1, "quiz": {qid: {"rev": "stale", "chosen": [0], "ok": True}}, "exams": [], "exam": None}
     page.evaluate(f"localStorage.setItem('{KEY}', {json.dumps(json.dumps(state))})")
     page.reload()
-    page.wait_for_selector(".quiz.js-quiz")
+    reach_quiz(page)
     assert "is-answered" not in page.locator(".quiz-q").first.get_attribute("class")
 
 
@@ -176,7 +176,7 @@ def test_instant_navigation_reinitialises_cleanly(page):
     page.evaluate("window.__noReload = true")
     page.locator("a.md-footer__link--next").click()
     page.wait_for_url("**/06-vpc/")
-    page.wait_for_selector(".quiz.js-quiz .quiz-bar")
+    reach_quiz(page)
     assert page.evaluate("window.__noReload") is True, "navigation was a full page load, not instant"
     assert page.locator(".quiz-bar").count() == 1
     q = page.locator(".quiz-q").first
@@ -184,7 +184,7 @@ def test_instant_navigation_reinitialises_cleanly(page):
     assert q.locator(".quiz-result-head").inner_text() == "✔ Correct."
     page.go_back()
     page.wait_for_url("**/05-s3/")
-    page.wait_for_selector(".quiz.js-quiz .quiz-bar")
+    reach_quiz(page)
     assert page.locator(".quiz-bar").count() == 1
     assert page.evaluate("window.__noReload") is True
 

@@ -128,10 +128,81 @@
 
   api.widget = function (kind, mount) { mounts[kind] = mount; };
 
+  /* ---------- deferred markup ----------
+     A widget's long markup (a chapter's 50-question quiz) may ship inside
+     <noscript class="saa-deferred">. Without JavaScript the browser shows it as it is;
+     with JavaScript the parser keeps it as one string, so it costs no layout, style or
+     script until the learner comes near it, follows a link into it, or prints. */
+  function deferredIn(root) {
+    return Array.prototype.slice.call(root.querySelectorAll("noscript.saa-deferred"));
+  }
+
+  function unfold(root) {
+    deferredIn(root).forEach(function (ns) {
+      var frag;
+      if (ns.firstElementChild) {  // parsed by DOMParser (instant navigation), which runs no script
+        frag = document.createDocumentFragment();
+        while (ns.firstChild) frag.appendChild(ns.firstChild);
+      } else {
+        var t = document.createElement("template");
+        t.innerHTML = ns.textContent;  // our own build output, sanitised at build time
+        frag = t.content;
+      }
+      ns.parentNode.replaceChild(frag, ns);
+    });
+  }
+
+  /* The id the address points at, when it is still folded inside root. */
+  function foldedTarget(root) {
+    var id = decodeURIComponent(location.hash.slice(1));
+    if (!id) return null;
+    var found = document.getElementById(id);  // folded markup from DOMParser is real, hidden elements
+    if (found) return root.contains(found) && found.closest("noscript.saa-deferred") ? id : null;
+    var needle = 'id="' + id.replace(/&/g, "&amp;").replace(/"/g, "&quot;") + '"';
+    return deferredIn(root).some(function (ns) { return ns.textContent.indexOf(needle) >= 0; }) ? id : null;
+  }
+
+  var waiting = [];  // widgets whose markup is still folded: { root, stop }
+
+  function whenWanted(root, start) {
+    var io = null, done = false;
+    function go() {
+      if (done) return;
+      done = true;
+      stop();
+      var id = foldedTarget(root);
+      unfold(root);
+      function reveal() { var t = id && document.getElementById(id); if (t) t.scrollIntoView(); }
+      reveal();
+      start().then(reveal);  // again once mounted: the widget's buttons make what is above it taller
+    }
+    function onHash() { if (foldedTarget(root)) go(); }
+    function stop() {
+      if (io) io.disconnect();
+      global.removeEventListener("hashchange", onHash);
+      global.removeEventListener("beforeprint", go);
+      waiting = waiting.filter(function (w) { return w.root !== root; });
+    }
+    if (foldedTarget(root) || !("IntersectionObserver" in global)) { go(); return; }
+    root.setAttribute("data-widget-state", "deferred");
+    io = new global.IntersectionObserver(function (entries) {
+      if (entries.some(function (e) { return e.isIntersecting; })) go();
+    }, { rootMargin: "100% 0px" });  // a screen ahead, so it is ready when the learner arrives
+    io.observe(root);
+    global.addEventListener("hashchange", onHash);
+    global.addEventListener("beforeprint", go);
+    waiting.push({ root: root, stop: stop });
+  }
+
   function mount(root) {
+    if (deferredIn(root).length) whenWanted(root, function () { return start(root); });
+    else start(root);
+  }
+
+  function start(root) {
     var kind = root.getAttribute("data-widget");
     root.setAttribute("data-widget-state", "loading");
-    loadWidget(kind).then(function () {
+    return loadWidget(kind).then(function () {
       if (!root.isConnected) return;  // the learner moved on before the code arrived
       var life = new Life(root);
       live.push(life);
@@ -152,12 +223,14 @@
       life.destroy();
       return false;
     });
+    waiting.slice().forEach(function (w) { if (!w.root.isConnected) w.stop(); });
     // The combined print page (PDF) prints the no-JavaScript HTML: shuffled options there would
     // no longer match the printed answer key.
-    if (document.getElementById("print-site-page")) return;
+    if (document.getElementById("print-site-page")) { unfold(document); return; }
     Array.prototype.forEach.call(document.querySelectorAll("[data-widget]:not([data-widget-state])"), mount);
   }
   api.mounted = function () { return live.length; };
+  api.waiting = function () { return waiting.length; };
 
   if (global.document$ && typeof global.document$.subscribe === "function") global.document$.subscribe(page);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", page);
