@@ -16,12 +16,14 @@ from macros.annotate import insert_after_headings
 from macros.calculators import render_calculator
 from macros.chapters import chapter_index, site_guide
 from macros.exam import app_shell, bank_payload, bank_script, continue_shell, write_bank
+from macros.inline_fixes import changes_page, from_correction, from_limit, mark_statements
 from macros.limits import chapter_limits, correction_box, reference_page
 from macros.protect_code import protect_code, raw
 from macros.quiz import render_quiz
 from macros.urls import linker, root_prefix
 from tools.calculators import load_calculators
 from tools.data_files import load_corrections, load_limits
+from tools.statements import page_text
 from tools.exam_blueprint import load_blueprint
 from tools.quiz_bank import load_bank
 from tools.site_anchors import anchors
@@ -94,6 +96,15 @@ def define_env(env):
         page, anchor = calc.placement.split("#")
         inserts[page][anchor].append(f'{{{{ calculator("{calc.id}") }}}}')
     env.variables["_inserts"] = inserts
+    # Lines of the notes that state an outdated fact, per page: marked where they stand.
+    fixes: dict[str, list] = defaultdict(list)
+    for lim in limits:
+        if lim.current and lim.from_notes:
+            fixes[lim.page].append(from_limit(lim, page_text(docs_dir, lim.page)))
+    for c in corrections:
+        if fix := from_correction(c):
+            fixes[fix.page].append(fix)
+    env.variables["_fixes"] = fixes
 
     @env.macro
     def continue_card() -> str:
@@ -164,6 +175,11 @@ def define_env(env):
         return app_shell("progress", blueprint, "The progress dashboard needs JavaScript.", root_prefix(env.page.url), dir_urls)
 
     @env.macro
+    def what_changed() -> str:
+        """Every correction of the notes, by chapter (the "What changed since the notes" page)."""
+        return memo(rendered, ("changes", env.page.url), lambda: Markup(changes_page(limits, corrections, titles, link())))
+
+    @env.macro
     def exam_fact(name: str) -> str:
         """A blueprint fact for prose, e.g. {{ exam_fact('minutes') }}: never typed twice."""
         return str(blueprint.model_dump(by_alias=True)[name])
@@ -183,4 +199,7 @@ def on_post_build(env):
 def on_pre_page_macros(env):
     page = Path(env.page.file.src_uri).stem
     blocks = env.variables["_inserts"].get(page, {})
-    env.markdown = insert_after_headings(protect_code(env.markdown), blocks)
+    markdown = env.markdown
+    if fixes := env.variables["_fixes"].get(page):
+        markdown = mark_statements(markdown, fixes, linker(env.page.url, page, env.conf["use_directory_urls"]))
+    env.markdown = insert_after_headings(protect_code(markdown), blocks)

@@ -45,8 +45,16 @@ def section_text_html(page_soup, anchor: str) -> str:
     for el in head.find_next_siblings():
         if el.name in {f"h{n}" for n in range(1, level + 1)}:
             break
-        parts.append(el.get_text(" "))
+        parts.append(notes_text(el))
     return plain(" ".join(parts))
+
+
+def notes_text(el) -> str:
+    """Text as the notes wrote it: without the current values and markers our corrections add."""
+    if isinstance(el, str):
+        return el
+    added = {"fix-new", "fix-mark"}
+    return " ".join(s for s in el.find_all(string=True) if not any(added & set(p.get("class") or []) for p in s.parents))
 
 
 def test_every_quote_is_in_its_built_section(built_site: Path, limits):

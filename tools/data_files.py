@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from tools.errors import NotesError
 from tools.site_anchors import check_ref, plain, section_text
+from tools.statements import locate_problem, page_text, statement_lines
 from tools.validation import DataError, Issue, pydantic_issue
 from tools.yaml_lines import line_of, load
 
@@ -76,6 +77,10 @@ class Correction(BaseModel):
     now: str = Field(min_length=10)
     reference: str
     checked: dt.date
+    quote: str = ""  # words from the one line that states it: the correction is marked there too
+    wrong: str = ""  # optional, on that line: the words to strike through ...
+    right: str = ""  # ... and what stands in their place
+    exam_note: str = ""  # where the exam may still expect the old answer
 
     _ref = field_validator("reference")(lambda cls, v: _aws_url(v))
 
@@ -168,6 +173,8 @@ def load_limits(limits_dir: Path, docs_dir: str) -> list[Limit]:
                         f"the quote is not in section {lim.source}",
                         "copy the words exactly as the section shows them, or cite the section that contains them",
                     )
+                elif lim.current and (bad := locate_problem(page_text(docs_dir, lim.page), lim.anchor, lim.quote)):
+                    issue(("quote",), bad[0] + " (a corrected number is marked on the line that states it)", bad[1])
             else:
                 if not lim.reference or not lim.checked:
                     issue(("from_notes",), "an entry not from the notes needs `reference` (AWS page) and `checked` (date)", "add both keys")
@@ -202,6 +209,44 @@ def load_corrections(path: Path, docs_dir: str) -> list[Correction]:
         bad = check_ref(c.anchor, docs_dir)
         if bad:
             issues.append(Issue(str(path), line_of(lines, (i, "anchor")), c.id, *bad, "entry"))
+        elif c.quote:
+            page, anchor = c.anchor.split("#")
+            text = page_text(docs_dir, page)
+            if found := locate_problem(text, anchor, c.quote):
+                issues.append(Issue(str(path), line_of(lines, (i, "quote")), c.id, *found, "entry"))
+            elif c.wrong and text.split("\n")[statement_lines(text, anchor, c.quote)[0]].count(c.wrong) != 1:
+                issues.append(
+                    Issue(
+                        str(path),
+                        line_of(lines, (i, "wrong")),
+                        c.id,
+                        f"`wrong: {c.wrong}` is not written exactly once on the quoted line",
+                        "copy the words to strike through exactly as that line of the Markdown writes them",
+                        "entry",
+                    )
+                )
+        if bool(c.wrong) != bool(c.right):
+            issues.append(
+                Issue(
+                    str(path),
+                    line_of(lines, (i, "wrong" if c.wrong else "right")),
+                    c.id,
+                    "`wrong` and `right` go together",
+                    "give both (the old words and the new), or neither",
+                    "entry",
+                )
+            )
+        if (c.wrong or c.right) and not c.quote:
+            issues.append(
+                Issue(
+                    str(path),
+                    line_of(lines, (i, "wrong" if c.wrong else "right")),
+                    c.id,
+                    "`wrong`/`right` need the `quote` of the line they are on",
+                    "add `quote:` with words from that line",
+                    "entry",
+                )
+            )
         out.append(c)
     if issues:
         raise DataError(issues)
