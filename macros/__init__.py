@@ -23,11 +23,11 @@ from macros.quiz import render_quiz
 from macros.urls import linker, root_prefix
 from tools.calculators import load_calculators
 from tools.data_files import load_corrections, load_limits
-from tools.statements import page_text
 from tools.exam_blueprint import load_blueprint
 from tools.quiz_bank import load_bank
 from tools.site_anchors import anchors
 from tools.stamps import stamp
+from tools.statements import page_text
 from tools.validation import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
