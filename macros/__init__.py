@@ -90,8 +90,9 @@ def define_env(env):
     # Blocks inserted under headings, per page: corrections and inline calculators.
     inserts: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for c in corrections:
-        page, anchor = c.anchor.split("#")
-        inserts[page][anchor].append(raw(correction_box(c)))
+        if not c.quote:  # a quoted correction is marked at its line instead (inline_fixes)
+            page, anchor = c.anchor.split("#")
+            inserts[page][anchor].append(raw(correction_box(c)))
     for calc in calcs:
         page, anchor = calc.placement.split("#")
         inserts[page][anchor].append(f'{{{{ calculator("{calc.id}") }}}}')

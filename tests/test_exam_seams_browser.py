@@ -25,8 +25,11 @@ def instant(page, path: str) -> None:
         document.body.append(a); }""",
         path,
     )
+    old_title = page.title()
     page.click("#test-go")
     page.wait_for_url(f"**{path}")
+    # The address changes before the new page is in: wait until it has replaced the old one.
+    page.wait_for_function("t => document.title !== t", arg=old_title)
     page.wait_for_function("document.readyState === 'complete'")
     assert page.evaluate("window.__stayed === true"), "the link caused a full page load, not instant navigation"
 

@@ -29,7 +29,7 @@ def section_of(mark) -> str:
 
 
 def test_every_correction_is_marked_once_in_the_section_that_states_it(built_site: Path, fixes):
-    assert len(fixes) >= 40
+    assert len(fixes) >= 75
     wrong = []
     for fid, page, anchor in fixes:
         soup = soup_of(built_site / page / "index.html")
