@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from macros.limits import _fmt
 from macros.urls import Linker
 from tools.data_files import Correction, Limit
-from tools.statements import statement_lines
+from tools.statements import statement_line, statement_lines
 
 CHANGES_PAGE = "changes"
 
@@ -33,7 +33,7 @@ def from_limit(lim: Limit, markdown: str) -> InlineFix | None:
     if not (lim.current and lim.from_notes):
         return None
     cur = lim.current
-    line = markdown.split("\n")[statement_lines(markdown, lim.anchor, lim.quote)[0]]
+    line = statement_line(markdown, lim.anchor, lim.quote)
     spellings = [f"{_fmt(lim.value)} {lim.unit}", f"{lim.value} {lim.unit}", f"{lim.value}{lim.unit}"]
     wrong = next((s for s in spellings if line.count(s) == 1), "")
     return InlineFix(lim.id, lim.page, lim.anchor, lim.quote, wrong, f"{_fmt(cur.value)} {cur.unit}", cur.reference, cur.checked)

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from tools.errors import NotesError
 from tools.site_anchors import check_ref, plain, section_text
-from tools.statements import locate_problem, page_text, statement_lines
+from tools.statements import locate_problem, page_text, statement_line
 from tools.validation import DataError, Issue, pydantic_issue
 from tools.yaml_lines import line_of, load
 
@@ -214,7 +214,7 @@ def load_corrections(path: Path, docs_dir: str) -> list[Correction]:
             text = page_text(docs_dir, page)
             if found := locate_problem(text, anchor, c.quote):
                 issues.append(Issue(str(path), line_of(lines, (i, "quote")), c.id, *found, "entry"))
-            elif c.wrong and text.split("\n")[statement_lines(text, anchor, c.quote)[0]].count(c.wrong) != 1:
+            elif c.wrong and statement_line(text, anchor, c.quote).count(c.wrong) != 1:
                 issues.append(
                     Issue(
                         str(path),

@@ -5,6 +5,7 @@ missing or ambiguous) and the renderer that marks the line (macros/inline_fixes.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from tools.markdown_lines import classify, heading
@@ -15,23 +16,42 @@ def page_text(docs_dir: str, page: str) -> str:
     return (Path(docs_dir) / f"{page}.md").read_text(encoding="utf-8")
 
 
+@lru_cache(maxsize=64)
+def _outline(markdown: str) -> tuple[tuple[int | None, str | None, str], ...]:
+    """Per line: (heading level, heading id, "") for a heading, (None, None, plain text) for
+    body text, (None, None, "") for code. Built once per text: every fix on a page reuses it."""
+    out = []
+    for ln in classify(markdown.split("\n")):
+        h = heading(ln)
+        if h:
+            m = HEADING_ID_RE.search(h[1])
+            out.append((h[0], m.group("id") if m else None, ""))
+        else:
+            out.append((None, None, "" if ln.in_code else plain(ln.text)))
+    return tuple(out)
+
+
 def statement_lines(markdown: str, anchor: str, quote: str) -> list[int]:
     """0-based indices of the body lines of section `anchor` whose text, as a reader sees it,
     contains `quote`. Headings and code never count."""
     want = plain(quote)
     found: list[int] = []
     level = None
-    for i, ln in enumerate(classify(markdown.split("\n"))):
-        h = heading(ln)
-        if h:
-            if level is not None and h[0] <= level:
+    for i, (h_level, h_id, text) in enumerate(_outline(markdown)):
+        if h_level:
+            if level is not None and h_level <= level:
                 break
-            if level is None and (m := HEADING_ID_RE.search(h[1])) and m.group("id") == anchor:
-                level = h[0]
+            if level is None and h_id == anchor:
+                level = h_level
             continue
-        if level is not None and not ln.in_code and want and want in plain(ln.text):
+        if level is not None and want and want in text:
             found.append(i)
     return found
+
+
+def statement_line(markdown: str, anchor: str, quote: str) -> str:
+    """The line that states it; call only once locate_problem() has found none."""
+    return markdown.split("\n")[statement_lines(markdown, anchor, quote)[0]]
 
 
 def locate_problem(markdown: str, anchor: str, quote: str) -> tuple[str, str] | None:
