@@ -23,11 +23,13 @@ from macros.quiz import render_quiz
 from macros.urls import linker, root_prefix
 from tools.calculators import load_calculators
 from tools.data_files import load_corrections, load_limits
+from tools.errata import load_errata, place_errata
+from tools.errors import NotesError
 from tools.exam_blueprint import load_blueprint
 from tools.quiz_bank import load_bank
 from tools.site_anchors import anchors
 from tools.stamps import stamp
-from tools.statements import page_text
+from tools.statements import nearest_heading, page_text, statement_lines
 from tools.validation import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,22 +45,25 @@ def _load(what: str, fn, *args):
         return fn(*args)
     except DataError as exc:
         raise PluginError(f"{what} has {len(exc.issues)} problem(s):\n{exc}") from None
+    except NotesError as exc:
+        raise PluginError(f"{what}: {exc}") from None
 
 
 _cache: dict[tuple, tuple] = {}
 
 
 def load_data(docs_dir: str) -> tuple:
-    """(bank, limits, corrections, calculators, constants, blueprint), reused while no file changed."""
-    key = (docs_dir, stamp(docs_dir, "*.md"), stamp(ROOT / "quizzes"), stamp(ROOT / "data"))
+    """(bank, limits, corrections, calculators, constants, blueprint, errata placed), reused while no file changed."""
+    key = (docs_dir, stamp(docs_dir, "*.md"), stamp(ROOT / "quizzes"), stamp(ROOT / "data"), stamp(ROOT / "tools" / "seed", "*.yml"))
     if key not in _cache:
         bank = _load("the quiz bank", load_bank, ROOT / "quizzes", docs_dir)
         limits = _load("data/limits", load_limits, ROOT / "data" / "limits", docs_dir)
         corrections = _load("data/corrections.yml", load_corrections, ROOT / "data" / "corrections.yml", docs_dir)
         calcs, constants = _load("data/calculators", load_calculators, ROOT / "data" / "calculators", docs_dir, limits)
         blueprint = _load("data/exam.yml", load_blueprint, ROOT / "data" / "exam.yml")
+        edits = _load("tools/seed/errata.yml", lambda: place_errata(docs_dir, load_errata()))
         _cache.clear()
-        _cache[key] = (bank, limits, corrections, calcs, constants, blueprint, {})
+        _cache[key] = (bank, limits, corrections, calcs, constants, blueprint, edits, {})
     return _cache[key]
 
 
@@ -71,7 +76,7 @@ def memo(store: dict, key: tuple, make):
 
 def define_env(env):
     docs_dir = env.conf["docs_dir"]
-    bank, limits, corrections, calcs, constants, blueprint, rendered = load_data(docs_dir)
+    bank, limits, corrections, calcs, constants, blueprint, edits, rendered = load_data(docs_dir)
     chapters = sorted(p.stem for p in Path(docs_dir).glob("[0-9][0-9]-*.md"))
     missing = [c for c in chapters if c not in bank]
     if missing:
@@ -90,22 +95,28 @@ def define_env(env):
     # Blocks inserted under headings, per page: corrections and inline calculators.
     inserts: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for c in corrections:
-        if not c.quote:  # a quoted correction is marked at its line instead (inline_fixes)
-            page, anchor = c.anchor.split("#")
-            inserts[page][anchor].append(raw(correction_box(c)))
+        if c.right:  # a short swap: the marked line says it all (inline_fixes)
+            continue
+        page, anchor = c.anchor.split("#")
+        if c.quote:  # the box stands under the heading closest above the marked line
+            text = page_text(docs_dir, page)
+            anchor = nearest_heading(text, statement_lines(text, anchor, c.quote)[0]) or anchor
+        inserts[page][anchor].append(raw(correction_box(c)))
     for calc in calcs:
         page, anchor = calc.placement.split("#")
         inserts[page][anchor].append(f'{{{{ calculator("{calc.id}") }}}}')
     env.variables["_inserts"] = inserts
     # Lines of the notes that state an outdated fact, per page: marked where they stand.
     fixes: dict[str, list] = defaultdict(list)
-    for lim in limits:
-        if lim.current and lim.from_notes:
-            fixes[lim.page].append(from_limit(lim, page_text(docs_dir, lim.page)))
-    for c in corrections:
-        if fix := from_correction(c):
-            fixes[fix.page].append(fix)
+    for fix in [f for lim in limits for f in from_limit(lim, lambda page: page_text(docs_dir, page))] + [
+        f for c in corrections for f in from_correction(c)
+    ]:
+        fixes[fix.page].append(fix)
     env.variables["_fixes"] = fixes
+    by_page = defaultdict(list)
+    for e in edits:
+        by_page[e.page].append(e)
+    env.variables["_edits"] = by_page
 
     @env.macro
     def continue_card() -> str:
@@ -178,7 +189,7 @@ def define_env(env):
     @env.macro
     def what_changed() -> str:
         """Every correction of the notes, by chapter (the "What changed since the notes" page)."""
-        return memo(rendered, ("changes", env.page.url), lambda: Markup(changes_page(limits, corrections, titles, link())))
+        return memo(rendered, ("changes", env.page.url), lambda: Markup(changes_page(limits, corrections, edits, titles, link())))
 
     @env.macro
     def exam_fact(name: str) -> str:
@@ -201,6 +212,7 @@ def on_pre_page_macros(env):
     page = Path(env.page.file.src_uri).stem
     blocks = env.variables["_inserts"].get(page, {})
     markdown = env.markdown
-    if fixes := env.variables["_fixes"].get(page):
-        markdown = mark_statements(markdown, fixes, linker(env.page.url, page, env.conf["use_directory_urls"]))
+    fixes, edits = env.variables["_fixes"].get(page, []), env.variables["_edits"].get(page, [])
+    if fixes or edits:
+        markdown = mark_statements(markdown, fixes, edits, linker(env.page.url, page, env.conf["use_directory_urls"]))
     env.markdown = insert_after_headings(protect_code(markdown), blocks)

@@ -10,9 +10,11 @@ import html
 from dataclasses import dataclass
 
 from macros.limits import _fmt
+from macros.protect_code import raw
 from macros.urls import Linker
 from tools.data_files import Correction, Limit
-from tools.statements import statement_line, statement_lines
+from tools.errata import Placed
+from tools.statements import body_lines_with, statement_line, statement_lines
 
 CHANGES_PAGE = "changes"
 
@@ -27,30 +29,54 @@ class InlineFix:
     right: str  # the current value, or "" for a claim explained on the changes page
     reference: str
     checked: dt.date
+    box: bool = False  # the explanation stands in a box at the section, and the marker links there
+    entry: str = ""  # the data entry's id, when this line repeats its fact ("" = id)
+
+    @property
+    def entry_id(self) -> str:
+        return self.entry or self.id
 
 
-def from_limit(lim: Limit, markdown: str) -> InlineFix | None:
+def from_limit(lim: Limit, markdown_of) -> list[InlineFix]:
+    """One fix per line of the notes that states the old value (`quote`, then `also`)."""
     if not (lim.current and lim.from_notes):
-        return None
+        return []
     cur = lim.current
-    line = statement_line(markdown, lim.anchor, lim.quote)
     spellings = [f"{_fmt(lim.value)} {lim.unit}", f"{lim.value} {lim.unit}", f"{lim.value}{lim.unit}"]
-    wrong = next((s for s in spellings if line.count(s) == 1), "")
-    return InlineFix(lim.id, lim.page, lim.anchor, lim.quote, wrong, f"{_fmt(cur.value)} {cur.unit}", cur.reference, cur.checked)
+    out = []
+    for n, (page, anchor, quote) in enumerate([(lim.page, lim.anchor, lim.quote)] + [(s.page, s.anchor, s.quote) for s in lim.also]):
+        line = statement_line(markdown_of(page), anchor, quote)
+        wrong = next((s for s in spellings if line.count(s) == 1), "")
+        out.append(
+            InlineFix(
+                _nth(lim.id, n), page, anchor, quote, wrong, f"{_fmt(cur.value)} {cur.unit}", cur.reference, cur.checked, entry=lim.id
+            )
+        )
+    return out
 
 
-def from_correction(c: Correction) -> InlineFix | None:
+def from_correction(c: Correction) -> list[InlineFix]:
     if not c.quote:
-        return None
+        return []
     page, anchor = c.anchor.split("#")
-    return InlineFix(c.id, page, anchor, c.quote, c.wrong, c.right, c.reference, c.checked)
+    out = [InlineFix(c.id, page, anchor, c.quote, c.wrong, c.right, c.reference, c.checked, box=not c.right)]
+    for n, s in enumerate(c.also, start=1):
+        # A repeat points to the same explanation: the box under the first line, or the changes page.
+        out.append(InlineFix(_nth(c.id, n), s.page, s.anchor, s.quote, s.wrong, s.right, c.reference, c.checked, entry=c.id))
+    return out
+
+
+def _nth(fix_id: str, n: int) -> str:
+    """Marker ids: the first line keeps the entry's id, repeats get -2, -3 ..."""
+    return fix_id if n == 0 else f"{fix_id}-{n + 1}"
 
 
 def marker(fix: InlineFix, link: Linker, struck: bool) -> str:
     now = "" if struck or not fix.right else f"now <strong>{html.escape(fix.right)}</strong> · "
+    why = f"#correction-{fix.id}" if fix.box else link(CHANGES_PAGE, fix.entry_id)
     return (
         f' <span class="fix-mark" id="fix-{fix.id}"><span class="fix-mark__label">Corrected:</span> {now}'
-        f'<a href="{link(CHANGES_PAGE, fix.id)}">what changed</a> · '
+        f'<a href="{why}">{"why" if fix.box else "what changed"}</a> · '
         f'<a href="{html.escape(fix.reference)}" rel="noopener">AWS docs, checked {fix.checked.isoformat()}</a></span>'
     )
 
@@ -60,27 +86,54 @@ def mark_line(line: str, fix: InlineFix, link: Linker) -> str:
     if struck:
         line = line.replace(
             fix.wrong,
-            f'<del class="fix-old" title="As the notes state it">{html.escape(fix.wrong)}</del> '
-            f'<ins class="fix-new">{html.escape(fix.right)}</ins>',
+            raw(
+                f'<del class="fix-old" title="As the notes state it">{html.escape(fix.wrong)}</del> '
+                f'<ins class="fix-new">{html.escape(fix.right)}</ins>'
+            ),
         )
-    mark = marker(fix, link, struck)
+    return _append(line, raw(marker(fix, link, struck)))
+
+
+def _append(line: str, mark: str) -> str:
     body = line.rstrip()
     if body.lstrip().startswith("|") and body.endswith("|"):  # a table row: stay inside its last cell
         return body[:-1].rstrip() + mark + " |"
     return body + mark
 
 
-def mark_statements(markdown: str, fixes: list[InlineFix], link: Linker) -> str:
+def mark_statements(markdown: str, fixes: list[InlineFix], edits: list[Placed], link: Linker) -> str:
     """The page's Markdown with each fix's line marked. The loaders have already checked
-    that every quote stands on exactly one line of its section."""
+    that every quote stands on exactly one line of its section, and every erratum on one line."""
     lines = markdown.split("\n")
     for fix in fixes:
         i = statement_lines(markdown, fix.anchor, fix.quote)[0]
         lines[i] = mark_line(lines[i], fix, link)
+    for edit in edits:
+        i = body_lines_with(markdown, edit.erratum.replace)[0]  # the page body, without front matter
+        lines[i] = _append(lines[i], raw(edit_mark(edit, link)))
     return "\n".join(lines)
 
 
-def changes_page(limits: list[Limit], corrections: list[Correction], titles: dict, link: Linker) -> str:
+def changed_words(find: str, replace: str) -> tuple[str, str]:
+    """The words a typo fix changed, without the context quoted to make it unique."""
+    a, b = find.split(" "), replace.split(" ")
+    while len(a) > 1 and len(b) > 1 and a[0] == b[0]:
+        a, b = a[1:], b[1:]
+    while len(a) > 1 and len(b) > 1 and a[-1] == b[-1]:
+        a, b = a[:-1], b[:-1]
+    return " ".join(a), " ".join(b)
+
+
+def edit_mark(edit: Placed, link: Linker) -> str:
+    """Small and quiet: a typo fixed on import, with what the original notes wrote."""
+    was, _ = changed_words(edit.erratum.find, edit.erratum.replace)
+    return (
+        f' <span class="erratum-mark" id="{edit.erratum.id}">(<a href="{link(CHANGES_PAGE, edit.erratum.id)}">edited</a>: '
+        f"the notes wrote “{html.escape(was)}”)</span>"
+    )
+
+
+def changes_page(limits: list[Limit], corrections: list[Correction], edits: list[Placed], titles: dict, link: Linker) -> str:
     """Every correction, by chapter: what the notes say, what AWS says now, since when, the source."""
     from macros.safe_markdown import render
 
@@ -96,11 +149,12 @@ def changes_page(limits: list[Limit], corrections: list[Correction], titles: dic
                 html.escape(lim.what) + f" ({html.escape(lim.service)})",
                 f"{_fmt(lim.value)} {html.escape(lim.unit)}",
                 f"<strong>{_fmt(cur.value)} {html.escape(cur.unit)}</strong>" + (f". {render(cur.note, inline=True)}" if cur.note else ""),
-                "",
+                render(cur.exam_note, inline=True) if cur.exam_note else "",
                 cur.reference,
                 cur.checked,
                 link(lim.page, where or lim.anchor),
                 titles[lim.page][lim.anchor],
+                _also(lim.id, lim.also, titles, link),
             )
         )
     for c in corrections:
@@ -116,6 +170,7 @@ def changes_page(limits: list[Limit], corrections: list[Correction], titles: dic
                 c.checked,
                 link(page, "fix-" + c.id if c.quote else anchor),
                 titles[page][anchor],
+                _also(c.id, c.also, titles, link),
             )
         )
     total = sum(len(v) for v in entries.values())
@@ -123,15 +178,47 @@ def changes_page(limits: list[Limit], corrections: list[Correction], titles: dic
     for page in sorted(entries):
         chapter = titles[page].get(next(iter(titles[page])), page)
         parts += [f"## {html.escape(chapter)} {{#{page}}}", "", '<dl class="changes">' + "".join(entries[page]) + "</dl>", ""]
-    return "\n".join(parts)
+    return "\n".join(parts + _edits_section(edits, titles, link))
 
 
-def _entry(fid, topic, notes, now, exam, reference, checked, where_href, where_title) -> str:
+def _edits_section(edits: list[Placed], titles: dict, link: Linker) -> list[str]:
+    if not edits:
+        return []
+    rows = []
+    for e in edits:
+        was, now = changed_words(e.erratum.find, e.erratum.replace)
+        chapter = titles[e.page].get(next(iter(titles[e.page])), e.page)
+        rows.append(
+            f'<tr id="{e.erratum.id}"><td><a href="{link(e.page, e.erratum.id)}">{html.escape(chapter)}</a></td>'
+            f"<td>{html.escape(was)}</td><td>{html.escape(now)}</td><td>{html.escape(e.erratum.why)}</td></tr>"
+        )
+    return [
+        "## Typos fixed in the notes {#typos}",
+        "",
+        f"The site fixes {len(edits)} typos of the original notes where they stand, marked “edited” there.",
+        "The list is `tools/seed/errata.yml`; the original notes are kept unchanged in the repository.",
+        "",
+        '<table><thead><tr><th scope="col">Chapter</th><th scope="col">The notes wrote</th>'
+        '<th scope="col">The site reads</th><th scope="col">Why</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>",
+        "",
+    ]
+
+
+def _also(entry_id: str, also: list, titles: dict, link: Linker) -> str:
+    """Links to the other lines that state the same fact."""
+    links = [
+        f'<a href="{link(s.page, "fix-" + _nth(entry_id, n))}">{html.escape(titles[s.page][s.anchor])}</a>'
+        for n, s in enumerate(also, start=1)
+    ]
+    return " · also: " + ", ".join(links) if links else ""
+
+
+def _entry(fid, topic, notes, now, exam, reference, checked, where_href, where_title, also="") -> str:
     exam_line = f'<p class="changes-exam"><strong>On the exam:</strong> {exam}</p>' if exam else ""
     return (
         f'<dt id="{fid}">{topic}</dt><dd>'
         f"<p><strong>The notes say:</strong> {notes}</p>"
         f"<p><strong>AWS now:</strong> {now}</p>{exam_line}"
-        f'<p class="changes-meta"><a href="{where_href}">Where the notes say it: {html.escape(where_title)}</a> · '
+        f'<p class="changes-meta"><a href="{where_href}">Where the notes say it: {html.escape(where_title)}</a>{also} · '
         f'<a href="{html.escape(reference)}" rel="noopener">AWS documentation</a>, checked {checked.isoformat()}</p></dd>'
     )

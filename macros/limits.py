@@ -24,7 +24,8 @@ def value_cell(lim: Limit) -> str:
     if not lim.current:
         return notes
     cur = lim.current
-    note = f' <span class="limit-note">{render(cur.note, inline=True)}</span>' if cur.note else ""
+    said = " ".join(render(t, inline=True) for t in (cur.note, cur.exam_note) if t)
+    note = f' <span class="limit-note">{said}</span>' if said else ""
     return (
         f'<del title="Value in the notes">{notes}</del> '
         f'<strong class="limit-current">{_fmt(cur.value)} {html.escape(cur.unit)}</strong> '
@@ -103,13 +104,15 @@ def reference_page(limits: list[Limit], titles: dict, link: Linker) -> Markup:
 
 
 def correction_box(c: Correction) -> str:
-    """A Material admonition in Markdown, inserted under the section it corrects."""
-    body = (
-        f"**The notes say:** {render(c.notes_say, inline=True)}<br>"
-        f"**Current AWS:** {render(c.now, inline=True)}<br>"
-        f'<a href="{html.escape(c.reference)}" rel="noopener">AWS documentation</a>, checked {c.checked.isoformat()}'
+    """A Material admonition, inserted under the heading of the sub-section that states it
+    (its marked line links here)."""
+    exam = f"<br><strong>On the exam:</strong> {render(c.exam_note, inline=True)}" if c.exam_note else ""
+    return (
+        f'<div class="admonition warning" id="correction-{c.id}"><p class="admonition-title">Correction</p><p>'
+        f"<strong>The notes say:</strong> {render(c.notes_say, inline=True)}<br>"
+        f"<strong>Current AWS:</strong> {render(c.now, inline=True)}{exam}<br>"
+        f'<a href="{html.escape(c.reference)}" rel="noopener">AWS documentation</a>, checked {c.checked.isoformat()}</p></div>'
     )
-    return f'\n!!! warning "Correction"\n\n    {body}\n'
 
 
 def _slug(text: str) -> str:

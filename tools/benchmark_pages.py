@@ -35,6 +35,7 @@ PAGES = {
     "progress": "progress/",
     "limits": "limits/",
     "calculators": "calculators/",
+    "changes": "changes/",
 }
 
 

@@ -37,8 +37,49 @@ class Current(BaseModel):
     checked: dt.date
     reference: str
     note: str = ""
+    exam_note: str = ""  # where the exam may still expect the old value
 
     _ref = field_validator("reference")(lambda cls, v: _aws_url(v))
+
+
+class Statement(BaseModel):
+    """Another line of the notes that states the same fact: it is marked too."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    at: str  # page#anchor of the section
+    quote: str = Field(min_length=2)
+    wrong: str = ""  # corrections only: words on that line to strike through ...
+    right: str = ""  # ... and what stands in their place
+
+    @property
+    def page(self) -> str:
+        return self.at.split("#")[0]
+
+    @property
+    def anchor(self) -> str:
+        return self.at.split("#")[-1]
+
+
+def statement_issues(st: Statement, docs_dir: str, swaps: bool) -> list[tuple[tuple, str, str]]:
+    """(key, problem, fix) for an `also:` statement that cannot be marked."""
+    if bad := check_ref(st.at, docs_dir):
+        return [(("at",), *bad)]
+    text = page_text(docs_dir, st.page)
+    if bad := locate_problem(text, st.anchor, st.quote):
+        return [(("quote",), *bad)]
+    if not swaps and (st.wrong or st.right):
+        return [(("wrong",), "a limit strikes its own value on the line", "remove `wrong` and `right` here")]
+    if bool(st.wrong) != bool(st.right):
+        return [(("wrong" if st.wrong else "right",), "`wrong` and `right` go together", "give both, or neither")]
+    if st.wrong and statement_line(text, st.anchor, st.quote).count(st.wrong) != 1:
+        return [
+            (
+                ("wrong",),
+                f"`wrong: {st.wrong}` is not written exactly once on the quoted line",
+                "copy the words exactly as the Markdown writes them",
+            )
+        ]
+    return []
 
 
 class Limit(BaseModel):
@@ -54,6 +95,7 @@ class Limit(BaseModel):
     reference: str = ""
     checked: dt.date | None = None
     current: Current | None = None
+    also: list[Statement] = []  # other lines of the notes that state the same value
 
     @field_validator("reference")
     @classmethod
@@ -81,6 +123,7 @@ class Correction(BaseModel):
     wrong: str = ""  # optional, on that line: the words to strike through ...
     right: str = ""  # ... and what stands in their place
     exam_note: str = ""  # where the exam may still expect the old answer
+    also: list[Statement] = []  # other lines of the notes that make the same claim
 
     _ref = field_validator("reference")(lambda cls, v: _aws_url(v))
 
@@ -136,7 +179,7 @@ def load_limits(limits_dir: Path, docs_dir: str) -> list[Limit]:
     seen: dict[str, str] = {}
     out: list[Limit] = []
     issues: list[Issue] = []
-    keys = sorted(set(Limit.model_fields) | set(Current.model_fields))
+    keys = sorted(set(Limit.model_fields) | set(Current.model_fields) | set(Statement.model_fields))
     for path in sorted(Path(limits_dir).glob("*.yml")):
         data, lines, found = _read(path)
         issues += found
@@ -180,6 +223,11 @@ def load_limits(limits_dir: Path, docs_dir: str) -> list[Limit]:
                     issue(("from_notes",), "an entry not from the notes needs `reference` (AWS page) and `checked` (date)", "add both keys")
                 if lim.quote:
                     issue(("quote",), "an entry not from the notes cannot quote them", "remove `quote`, or set `from_notes: true`")
+            if lim.also and not (lim.current and lim.from_notes):
+                issue(("also",), "`also` marks more lines of a corrected value from the notes", "remove `also`, or add `current:`")
+            for n, st in enumerate(lim.also):
+                for sub, problem, fix in statement_issues(st, docs_dir, swaps=False):
+                    issue(("also", n, *sub), problem, fix)
             out.append(lim)
     if issues:
         raise DataError(issues)
@@ -190,7 +238,7 @@ def load_corrections(path: Path, docs_dir: str) -> list[Correction]:
     data, lines, issues = _read(path)
     if data is None:
         raise DataError(issues)
-    items, issues = _validate(Correction, path, data, lines, sorted(Correction.model_fields))
+    items, issues = _validate(Correction, path, data, lines, sorted(set(Correction.model_fields) | set(Statement.model_fields)))
     seen: set[str] = set()
     out = []
     for i, c in items:
@@ -236,6 +284,9 @@ def load_corrections(path: Path, docs_dir: str) -> list[Correction]:
                     "entry",
                 )
             )
+        for n, st in enumerate(c.also):
+            for sub, problem, fix in statement_issues(st, docs_dir, swaps=True):
+                issues.append(Issue(str(path), line_of(lines, (i, "also", n, *sub)), c.id, problem, fix, "entry"))
         if (c.wrong or c.right) and not c.quote:
             issues.append(
                 Issue(

@@ -4,6 +4,7 @@ repairing the mojibake; the conservation test applies the same list to the seed.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -19,6 +20,13 @@ class Erratum(BaseModel):
     find: str = Field(min_length=3)
     replace: str
     why: str = Field(min_length=3)
+
+    @property
+    def id(self) -> str:
+        """A stable anchor for the fix, from the words it puts in place."""
+        from tools.anchors import slugify
+
+        return "erratum-" + slugify(self.replace)[:48].strip("-")
 
 
 def load_errata(path: Path = DEFAULT) -> list[tuple[int, Erratum]]:
@@ -59,3 +67,32 @@ def apply_errata(text: str, errata: list[tuple[int, Erratum]], path: Path = DEFA
             )
         text = text.replace(e.find, e.replace)
     return text
+
+
+@dataclass(frozen=True)
+class Placed:
+    """Where an applied fix now stands in the imported pages, so the reader can be shown it."""
+
+    erratum: Erratum
+    page: str
+    line: int  # 0-based line of docs/<page>.md, front matter included
+
+
+def place_errata(docs_dir: str, errata: list[tuple[int, Erratum]], path: Path = DEFAULT) -> list[Placed]:
+    """Each fix's `replace` text must stand on exactly one body line of the pages (not in code)."""
+    from tools.statements import body_lines_with
+
+    out = []
+    for line, e in errata:
+        hits = [(p.stem, i) for p in sorted(Path(docs_dir).glob("*.md")) for i in body_lines_with(p.read_text(encoding="utf-8"), e.replace)]
+        if len(hits) != 1:
+            raise NotesError(
+                path,
+                line,
+                f"`replace: {e.replace}` is on {len(hits)} lines of the imported pages, not one",
+                "make `find` and `replace` longer, so the fixed words occur only once"
+                if hits
+                else "write `replace` exactly as the page shows it (not inside code), then re-run `python -m tools.import_notes`",
+            )
+        out.append(Placed(e, *hits[0]))
+    return out

@@ -18,8 +18,6 @@ NOTION_AUTOLINK_RE = re.compile(r"\[(?P<text>[^\]\s]+)\]\((?P<url>https?://(?:ww
 REF_LINK_RE = re.compile(r"\[(?P<text>[^\]]+)\]\[(?P<ref>[^\]]*)\]")
 REF_DEF_RE = re.compile(r"^[ ]{0,3}\[(?P<ref>[^\]]+)\]:\s")
 IMG_CASE_RE = re.compile(r"(!\[[^\]]*\]\()Img/")
-# The notes write the instance user-data path as one segment.
-USER_DATA_FIX = ("169.254.169.254/latest-user-data", "169.254.169.254/latest/user-data")
 
 
 @dataclass
@@ -29,7 +27,6 @@ class Stats:
     image_case: int = 0
     notion_autolinks: int = 0
     broken_ref_links: int = 0
-    url_fixes: int = 0
     indented_headings: int = 0
     list_reindents: int = 0
     list_blank_before: int = 0
@@ -79,9 +76,6 @@ def fix_links(lines: list[str], stats: Stats) -> list[str]:
             return m.group("text")
 
         text = REF_LINK_RE.sub(unref, text)
-        if USER_DATA_FIX[0] in text:
-            text = text.replace(*USER_DATA_FIX)
-            stats.url_fixes += 1
         out[i] = text
     return out
 

@@ -49,6 +49,17 @@ def statement_lines(markdown: str, anchor: str, quote: str) -> list[int]:
     return found
 
 
+def body_lines_with(markdown: str, text: str) -> list[int]:
+    """0-based indices of the body lines (not headings, not code) whose text, as a reader sees it, contains `text`."""
+    want = plain(text)
+    return [i for i, (h_level, _, body) in enumerate(_outline(markdown)) if not h_level and want and want in body]
+
+
+def nearest_heading(markdown: str, line: int) -> str | None:
+    """The id of the last heading above `line`: where a note about that line can stand."""
+    return next((h_id for h_level, h_id, _ in reversed(_outline(markdown)[:line]) if h_level and h_id), None)
+
+
 def statement_line(markdown: str, anchor: str, quote: str) -> str:
     """The line that states it; call only once locate_problem() has found none."""
     return markdown.split("\n")[statement_lines(markdown, anchor, quote)[0]]

@@ -216,8 +216,25 @@
     });
   }
 
+  /* Material 9.8 handles the first same-page anchor click of a page by restoring the scroll
+     offset it saved, not by going to the anchor (the target stayed under the header or off
+     screen). The browser follows in-page links itself, honouring scroll-margin. */
+  function nativeInPageLinks() {
+    var content = document.querySelector(".md-content");
+    if (!content || content.saaInPageLinks) return;
+    content.saaInPageLinks = true;
+    content.addEventListener("click", function (ev) {
+      var a = ev.target && ev.target.closest ? ev.target.closest("a[href*='#']") : null;
+      if (!a || a.target || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
+      var url = new URL(a.href, location.href);
+      var here = url.origin === location.origin && url.pathname === location.pathname && url.search === location.search;
+      if (here && url.hash.length > 1) ev.stopPropagation();  // Material listens on <body>
+    });
+  }
+
   /* Idempotent: safe to run twice for the same page (document$ and DOMContentLoaded). */
   function page() {
+    nativeInPageLinks();
     live = live.filter(function (life) {
       if (life.root.isConnected) return true;
       life.destroy();
