@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from dataclasses import dataclass
 
 from macros.limits import _fmt
@@ -43,16 +44,29 @@ def from_limit(lim: Limit, markdown_of) -> list[InlineFix]:
         return []
     cur = lim.current
     spellings = [f"{_fmt(lim.value)} {lim.unit}", f"{lim.value} {lim.unit}", f"{lim.value}{lim.unit}"]
+    bare = str(lim.value) if _bare(lim.value, lim.unit) else ""
     out = []
     for n, (page, anchor, quote) in enumerate([(lim.page, lim.anchor, lim.quote)] + [(s.page, s.anchor, s.quote) for s in lim.also]):
         line = statement_line(markdown_of(page), anchor, quote)
-        wrong = next((s for s in spellings if line.count(s) == 1), "")
+        wrong = next((s for s in spellings if line.count(s) == 1), "") or (bare if _stands_alone(bare, line) else "")
         out.append(
-            InlineFix(
-                _nth(lim.id, n), page, anchor, quote, wrong, f"{_fmt(cur.value)} {cur.unit}", cur.reference, cur.checked, entry=lim.id
-            )
+            InlineFix(_nth(lim.id, n), page, anchor, quote, wrong, _said(cur.value, cur.unit), cur.reference, cur.checked, entry=lim.id)
         )
     return out
+
+
+def _bare(value, unit: str) -> bool:
+    """A count, or a value that is words ("FIPS 140-2 Level 3"), reads without its unit."""
+    return unit == "count" or (isinstance(value, str) and not value[:1].isdigit())
+
+
+def _stands_alone(word: str, line: str) -> bool:
+    """`word` occurs once in the line, and not inside a longer number or word (5 in 15, 2 in 2023)."""
+    return bool(word) and line.count(word) == 1 and bool(re.search(rf"(?<![\w.]){re.escape(word)}(?![\d.,]\d)(?!\d)", line))
+
+
+def _said(value, unit: str) -> str:
+    return _fmt(value) if _bare(value, unit) else f"{_fmt(value)} {unit}"
 
 
 def from_correction(c: Correction) -> list[InlineFix]:

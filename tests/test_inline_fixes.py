@@ -163,3 +163,13 @@ def test_contributor_text_in_a_marker_stays_text():
     line = jinja2.Template(mark_line("Messages up to 256KB in size", fix, lambda page, anchor="": f"{page}#{anchor}")).render()
     assert "{{ 7 * 7 }}" in line and "49" not in line
     assert "<script>" not in line and "&lt;script&gt;" in line
+
+
+@pytest.mark.parametrize(
+    "line, struck",
+    [("up to 15 replicas", False), ("- 5 direct per primary", True), ("5x direct read-replicas", True), ("in 2025 and 5", False)],
+)
+def test_a_bare_count_is_struck_only_where_it_stands_alone(line, struck):
+    from macros.inline_fixes import _stands_alone
+
+    assert _stands_alone("5", line) is struck
