@@ -124,7 +124,7 @@ def define_env(env):
         return continue_shell(chapter_list, root_prefix(env.page.url), dir_urls)
 
     downloads = str(env.conf["extra"].get("downloads", False)).lower() == "true"
-    env.macro(lambda: continue_card() + "\n\n" + site_guide(downloads), "site_guide")
+    env.macro(lambda: continue_card() + "\n\n" + site_guide(env.conf["repo_url"], downloads), "site_guide")
     env.macro(lambda: chapter_index(docs_dir), "chapter_index")
 
     def current_page() -> str:

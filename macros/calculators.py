@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from macros.html_templates import templates
 from macros.safe_markdown import render
-from tools.calculators import Calculator
+from tools.calculators import Calculator, fill
 
 
 def config_json(calc: Calculator, constants: dict[str, float]) -> str:
@@ -26,12 +26,11 @@ def config_json(calc: Calculator, constants: dict[str, float]) -> str:
     return json.dumps(data, separators=(",", ":"))
 
 
-def render_calculator(calc: Calculator, constants: dict[str, float], heading: bool = False) -> Markup:
+def render_calculator(calc: Calculator, constants: dict[str, float]) -> Markup:
     html = templates.get_template("calculator.html").render(
         calc=calc,
-        rule=render(calc.rule),
-        formula=render(calc.formula),
+        rule=render(fill(calc.rule, constants)),
+        formula=render(fill(calc.formula, constants)),
         config=config_json(calc, constants),
-        heading=heading,
     )
     return Markup("\n".join(line for line in html.split("\n") if line.strip()))

@@ -92,7 +92,7 @@ def _study_offline(downloads: bool) -> str:
     )
 
 
-def site_guide(downloads: bool = False) -> str:
+def site_guide(repo_url: str, downloads: bool = False) -> str:
     return """## How to use this site
 
 This is a free, open study guide for the **AWS Certified Solutions Architect – Associate (SAA-C03)**
@@ -110,6 +110,6 @@ exam, built from one learner's course notes and improved by pull requests.
    any question, to tell us on GitHub.
 
 Diagrams from the original notes are not in the repository yet; where one is missing you see a
-labelled placeholder instead. The [image manifest](https://github.com/saa-c03-study/saa-c03-study-site/blob/main/IMAGES.md)
+labelled placeholder instead. The [image manifest](REPO_URL/blob/main/IMAGES.md)
 lists every one, so you can help by adding them.
-""".replace("STUDY_OFFLINE", _study_offline(downloads))
+""".replace("STUDY_OFFLINE", _study_offline(downloads)).replace("REPO_URL", repo_url.rstrip("/"))

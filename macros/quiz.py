@@ -13,16 +13,11 @@ from markupsafe import Markup
 from macros.html_templates import templates
 from macros.safe_markdown import render
 from macros.urls import Linker
+from tools.exam_blueprint import domain_names
 from tools.quiz_bank import Question, QuizFile
 from tools.site_anchors import REF_RE, anchors
 
 LETTERS = "ABCDE"
-DOMAIN_LABELS = {
-    "secure": "Design secure architectures",
-    "resilient": "Design resilient architectures",
-    "performance": "Design high-performing architectures",
-    "cost": "Design cost-optimized architectures",
-}
 
 
 def revision(q: Question) -> str:
@@ -48,7 +43,7 @@ def question_view(q: Question, number: int, link: Linker, docs_dir: str) -> dict
         "rev": revision(q),
         "stem": render(q.stem),
         "pick": q.pick_label,
-        "domain_label": DOMAIN_LABELS[q.domain],
+        "domain_label": domain_names()[q.domain],
         "options": [
             {"key": i, "letter": LETTERS[i], "text": render(o.text, inline=True), "why": render(o.why, inline=True), "correct": o.correct}
             for i, o in enumerate(q.options)

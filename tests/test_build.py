@@ -134,5 +134,6 @@ def test_downloads_are_linked_only_where_they_are_published(built_site):
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert "saa-c03-study-guide.pdf" not in home and "offline-site.zip" not in home
     assert "python -m tools.export_pdf" in home
-    published = site_guide(downloads=True)
+    published = site_guide("https://github.com/example/fork", downloads=True)
     assert 'href="pdf/saa-c03-study-guide.pdf"' in published and 'href="downloads/saa-c03-offline-site.zip"' in published
+    assert "(https://github.com/example/fork/blob/main/IMAGES.md)" in published, "the image manifest link follows repo_url"

@@ -229,3 +229,32 @@ def test_calculator_mistakes_are_reported(tmp_path: Path, limits):
     text = str(err.value)
     assert "no limit with id 's3-multipart-max-partz'" in text
     assert "the calculator expects MB" in text
+
+
+def test_calculator_text_is_written_from_its_constants(limits):
+    """The printed rule and formula follow the limits data: change a limit, the sentence changes."""
+    from macros.calculators import render_calculator
+
+    changed = [lim.model_copy(update={"value": 17000}) if lim.id == "ebs-gp2-max-iops" else lim for lim in limits]
+    calcs, constants = load_calculators(ROOT / "data" / "calculators", DOCS, changed)
+    [ebs] = [c for c in calcs if c.id == "ebs-performance"]
+    html = render_calculator(ebs, constants["ebs-performance"])
+    assert "at most 17,000" in html and "min(17,000," in html and "16,000" not in html
+    from bs4 import BeautifulSoup
+
+    printed = " ".join(e.get_text() for e in BeautifulSoup(html, "html.parser").select(".calc-rule, .calc-formula-static"))
+    assert "at most 17,000" in printed and "{" not in printed, "a placeholder was left unfilled"
+
+
+def test_calculator_placeholders_and_implementations_are_checked(tmp_path: Path, limits):
+    src = (ROOT / "data" / "calculators" / "s3-multipart.yml").read_text()
+    (tmp_path / "s3-multipart.yml").write_text(src.replace("at most {max_parts} parts", "at most {max_partz} parts"))
+    (tmp_path / "s3-multipart-two.yml").write_text(src.replace("id: s3-multipart", "id: s3-multipart-two"))
+    with pytest.raises(DataError) as err:
+        load_calculators(tmp_path, DOCS, limits)
+    by_problem = {i.problem: i for i in err.value.issues}
+    bad = next(i for p, i in by_problem.items() if "mentions {max_partz}" in p)
+    assert bad.line == src.split("\n").index(next(ln for ln in src.split("\n") if ln.startswith("rule:"))) + 1
+    assert "{max_parts}" in bad.fix
+    missing = next(i for p, i in by_problem.items() if "no JavaScript implementation" in p)
+    assert missing.item == "s3-multipart-two" and "IMPL in docs/javascripts/calculators.js" in missing.fix

@@ -3,6 +3,7 @@ resolved from the limits data so a number is never written twice."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Literal
 
@@ -15,8 +16,24 @@ from tools.validation import DataError, Issue, pydantic_issue
 from tools.yaml_lines import line_of, load
 
 GUIDE = "data/calculators/README.md"
-# The JavaScript implementations in docs/javascripts/calculators.js.
-IMPLEMENTED = {"cidr-planner", "ebs-performance", "dynamodb-capacity", "kinesis-shards", "s3-multipart", "availability"}
+SCRIPT = Path(__file__).resolve().parent.parent / "docs" / "javascripts" / "calculators.js"
+PLACEHOLDER_RE = re.compile(r"\{([a-z0-9_]+)\}")
+
+
+def implemented(script: Path = SCRIPT) -> set[str]:
+    """The calculator ids that calculators.js implements: the keys of its IMPL object."""
+    text = script.read_text(encoding="utf-8")
+    body = text[text.index("var IMPL = {") : text.index("\n  };", text.index("var IMPL = {"))]
+    return set(re.findall(r'^    "([a-z0-9-]+)": \{', body, re.M))
+
+
+def fill(text: str, values: dict[str, float]) -> str:
+    """Rule and formula text with each {constant} replaced by its value, as a reader writes it."""
+    return PLACEHOLDER_RE.sub(lambda m: _number(values[m.group(1)]), text)
+
+
+def _number(v: float) -> str:
+    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,}"
 
 
 class Input(BaseModel):
@@ -122,11 +139,11 @@ def load_calculators(calc_dir: Path, docs_dir: str, limits: list[Limit]) -> tupl
 
         if calc.id != path.stem:
             issue(("id",), f"the id '{calc.id}' does not match the file name", f"write `id: {path.stem}`")
-        if calc.id not in IMPLEMENTED:
+        if calc.id not in implemented():
             issue(
                 ("id",),
                 "there is no JavaScript implementation for this calculator",
-                "add one to docs/javascripts/calculators.js and to IMPLEMENTED in tools/calculators.py",
+                f'add `"{calc.id}": {{ ... }}` to IMPL in docs/javascripts/calculators.js',
             )
         bad = check_ref(calc.placement, docs_dir)
         if bad:
@@ -160,6 +177,14 @@ def load_calculators(calc_dir: Path, docs_dir: str, limits: list[Limit]) -> tupl
                         ("inputs", ii, key),
                         f"`{key}: {name}` names no constant of this calculator",
                         f"use one of: {', '.join(calc.constants) or 'none defined'}",
+                    )
+        for key in ("rule", "formula"):
+            for name in PLACEHOLDER_RE.findall(getattr(calc, key)):
+                if name not in calc.constants:
+                    issue(
+                        (key,),
+                        f"`{key}` mentions {{{name}}}, which is no constant of this calculator",
+                        f"use one of: {', '.join('{' + c + '}' for c in calc.constants) or 'none defined'}, or add it under `constants`",
                     )
         input_ids = {i.id for i in calc.inputs}
         output_ids = {o.id for o in calc.outputs}

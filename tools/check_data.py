@@ -1,4 +1,5 @@
-"""Check data/limits/*.yml and data/corrections.yml.
+"""Check every data file a contributor edits, the way the build does: data/limits/*.yml,
+data/corrections.yml, data/calculators/*.yml, data/exam.yml and tools/seed/errata.yml.
 
 python -m tools.check_data
 """
@@ -9,7 +10,11 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from tools.calculators import load_calculators
 from tools.data_files import load_corrections, load_limits
+from tools.errata import load_errata, place_errata
+from tools.errors import NotesError
+from tools.exam_blueprint import BLUEPRINT, load_blueprint
 from tools.validation import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,15 +23,21 @@ ROOT = Path(__file__).resolve().parent.parent
 def main() -> int:
     docs = str(ROOT / "docs")
     problems: list = []
-    limits = corrections = []
-    try:
-        limits = load_limits(ROOT / "data" / "limits", docs)
-    except DataError as exc:
-        problems += exc.issues
-    try:
-        corrections = load_corrections(ROOT / "data" / "corrections.yml", docs)
-    except DataError as exc:
-        problems += exc.issues
+
+    def check(load, *args):
+        try:
+            return load(*args)
+        except DataError as exc:
+            problems.extend(exc.issues)
+        except NotesError as exc:
+            problems.append(exc)
+        return None
+
+    limits = check(load_limits, ROOT / "data" / "limits", docs) or []
+    corrections = check(load_corrections, ROOT / "data" / "corrections.yml", docs) or []
+    calcs = (check(load_calculators, ROOT / "data" / "calculators", docs, limits) or ([], {}))[0] if limits else []
+    check(load_blueprint, BLUEPRINT)
+    errata = check(lambda: place_errata(docs, load_errata())) or []
     for p in problems:
         print(p, file=sys.stderr)
     if problems:
@@ -35,7 +46,8 @@ def main() -> int:
     per_page = Counter(lim.page for lim in limits)
     corrected = sum(1 for lim in limits if lim.current)
     print(
-        f"check_data: {len(limits)} limits ({corrected} corrected, {sum(not lim.from_notes for lim in limits)} not from the notes), {len(corrections)} corrections"
+        f"check_data: {len(limits)} limits ({corrected} corrected, {sum(not lim.from_notes for lim in limits)} not from the notes), "
+        f"{len(corrections)} corrections, {len(calcs)} calculators, the exam blueprint, {len(errata)} typo fixes"
     )
     for page, n in sorted(per_page.items()):
         print(f"  {page}: {n}")

@@ -1,10 +1,11 @@
-"""The exam blueprint (data/exam.yml) and the question bank as the practice exam consumes it."""
+"""The exam blueprint (data/exam.yml): length, timing, scoring and the domains with their names and
+weights. The one place the domains are written; the quiz bank and every page read them from here."""
 
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from pathlib import Path
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -15,8 +16,8 @@ from tools.yaml_lines import load
 
 class Domain(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    id: Literal["secure", "resilient", "performance", "cost"]
-    name: str
+    id: str = Field(pattern=r"^[a-z]+(-[a-z]+)*$")
+    name: str = Field(min_length=3)
     weight: float = Field(gt=0)
 
 
@@ -52,6 +53,15 @@ class Blueprint(BaseModel):
         if abs(total - 100) > 1e-6:
             raise ValueError(f"domain weights add up to {total}, not 100")
         return self
+
+
+BLUEPRINT = Path(__file__).resolve().parent.parent / "data" / "exam.yml"
+
+
+@lru_cache(maxsize=1)
+def domain_names() -> dict[str, str]:
+    """Domain id -> the name learners see, e.g. secure -> Design Secure Architectures."""
+    return {d.id: d.name for d in load_blueprint(BLUEPRINT).domains}
 
 
 def load_blueprint(path: Path) -> Blueprint:

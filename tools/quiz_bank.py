@@ -10,14 +10,14 @@ import re
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
 
 from tools.errors import NotesError
 from tools.site_anchors import check_ref
 from tools.validation import DataError, Issue, pydantic_issue
 from tools.yaml_lines import line_of, load
 
-DOMAINS = ("secure", "resilient", "performance", "cost")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ABOVE_RE = re.compile(r"\b(all|none|both|neither) of (the )?(above|these|the options)\b", re.I)
 NUMBER_WORDS = {2: "two", 3: "three", 4: "four"}
@@ -33,12 +33,24 @@ class Option(BaseModel):
 class Question(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
     id: str
-    domain: Literal["secure", "resilient", "performance", "cost"]
+    domain: str  # an id from data/exam.yml
     difficulty: Literal["easy", "medium", "hard"]
     type: Literal["single", "multiple"]
     stem: str = Field(min_length=10)
     options: list[Option] = Field(min_length=4, max_length=5)
     source: list[str] = Field(min_length=1)
+
+    @field_validator("domain")
+    @classmethod
+    def _domain(cls, v: str) -> str:
+        from tools.exam_blueprint import domain_names
+
+        if v not in domain_names():  # reported like any other wrong choice, listing data/exam.yml's ids
+            expected = ", ".join(f"'{d}'" for d in domain_names())
+            raise PydanticCustomError(
+                "literal_error", "Input should be one of the domains in data/exam.yml: {expected}", {"expected": expected}
+            )
+        return v
 
     @property
     def correct(self) -> list[int]:

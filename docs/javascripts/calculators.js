@@ -92,8 +92,8 @@
         }
         if (t === "io1" || t === "io2") {
           var per = c[t + "_iops_per_gib"], top = c[t + "_max_iops"], allowed = Math.min(top, per * s);
-          if (v.iops < 100 || v.iops > allowed)
-            return { errors: { iops: t + " allows 100 to " + fmt(allowed) + " IOPS at " + fmt(s) + " GiB (" + per + " IOPS per GiB, max " + fmt(top) + ")." } };
+          if (v.iops < c.io_min_iops || v.iops > allowed)
+            return { errors: { iops: t + " allows " + fmt(c.io_min_iops) + " to " + fmt(allowed) + " IOPS at " + fmt(s) + " GiB (" + per + " IOPS per GiB, max " + fmt(top) + ")." } };
           return {
             out: { baseline_iops: v.iops, max_iops: v.iops, burst_minutes: "no burst: IOPS are provisioned", throughput: "scales with IOPS" },
             formula: "provisioned IOPS ≤ min(" + fmt(top) + ", " + per + " × " + fmt(s) + " GiB) = " + fmt(allowed) + "."

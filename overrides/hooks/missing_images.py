@@ -18,7 +18,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from tools.markdown_lines import classify  # noqa: E402
 
 IMAGE_RE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
-missing: dict[str, list[str]] = {}  # page -> missing image paths, for the build log
 
 
 def placeholder(alt: str, src: str) -> str:
@@ -45,7 +44,6 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
             target = docs / posixpath.normpath(posixpath.join(base, unquote(src)))
             if target.is_file():
                 return m.group(0)
-            missing.setdefault(page.file.src_uri, []).append(src)
             return placeholder(m.group("alt"), src)
 
         lines[ln.number - 1] = IMAGE_RE.sub(swap, ln.text)
