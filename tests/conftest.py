@@ -146,3 +146,28 @@ def reach_quiz(page):
         return !!(quiz && quiz.querySelector('.quiz-bar'));
     }""")
     return page.locator(".quiz-q")
+
+
+# A valid quiz file, the base every malformed-input test edits (one copy, shared).
+GOOD_QUIZ = """\
+chapter: 05-s3
+questions:
+  - id: s3-demo-question
+    domain: resilient
+    difficulty: medium
+    type: single
+    stem: |
+      A team must keep every version of its objects. What should it do?
+    options:
+      - text: Suspend versioning.
+        correct: true
+        why: Suspending keeps existing versions.
+      - text: Delete the bucket.
+        why: That loses data.
+      - text: Expire noncurrent versions.
+        why: That deletes old versions.
+      - text: Disable encryption.
+        why: Unrelated to versions.
+    source:
+      - 05-s3#object-versioning-mfa-delete
+"""

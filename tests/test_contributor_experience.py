@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import GOOD_QUIZ, ROOT
 
 from tools.data_files import load_limits
 from tools.quiz_bank import check_file, load_bank
@@ -71,7 +71,7 @@ def test_readme_test_command_is_what_ci_runs():
 
 # Realistic contributor mistakes, and the messages they get -----------------
 
-QUESTION = (ROOT / "tests" / "test_quiz_bank.py").read_text().split('GOOD = """\\\n')[1].split('"""')[0]
+QUESTION = GOOD_QUIZ
 
 
 def quiz_message(tmp_path: Path, text: str) -> str:

@@ -115,11 +115,18 @@ def test_calculator_constants_come_from_limits(limits):
         "s3-multipart",
         "availability",
     }
-    by_id = {lim.id: lim for lim in limits}
+    # Change two limits: a corrected one (its current value counts) and one scaled from TiB to GiB.
+    changed = []
+    for lim in limits:
+        if lim.id == "ebs-gp3-max-iops":
+            lim = lim.model_copy(update={"current": lim.current.model_copy(update={"value": 12345})})
+        if lim.id == "ebs-gp2-max-volume-size":
+            lim = lim.model_copy(update={"value": 2})
+        changed.append(lim)
+    _, after = load_calculators(ROOT / "data" / "calculators", DOCS, changed)
+    assert after["ebs-performance"]["gp3_max_iops"] == 12345
+    assert after["ebs-performance"]["gp2_max_gib"] == 2048
     for calc in calcs:
-        for name, const in calc.constants.items():
-            lim = by_id[const.limit]
-            assert constants[calc.id][name] == (lim.current.value if lim.current else lim.value) * const.scale
         assert any(v.from_notes for v in calc.vectors) or calc.id in {"kinesis-shards", "s3-multipart", "availability"}
 
 

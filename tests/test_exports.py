@@ -105,7 +105,8 @@ def test_missing_chromium_fails_clearly_without_a_file(tmp_path: Path, env, mess
         [sys.executable, "-m", "tools.export_pdf", "--out", str(out)], cwd=ROOT, capture_output=True, text=True, env=full, timeout=120
     )
     assert result.returncode == 1
-    assert message in result.stderr and "apt-get install chromium" in result.stderr or "CHROMIUM=" in result.stderr
+    assert message in result.stderr
+    assert "apt-get install chromium" in result.stderr or "CHROMIUM=" in result.stderr, "the message says how to get one"
     assert "Traceback" not in result.stderr
     assert not out.exists()
 

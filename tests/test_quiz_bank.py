@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import GOOD_QUIZ as GOOD
 from conftest import ROOT
 
 from tools.quiz_bank import QuizBankError, check_file, load_bank
@@ -43,38 +44,8 @@ def test_domain_minimums_and_multiple_response_share(bank):
     assert multi / len(questions) >= 0.15
 
 
-def test_keys_are_consistent(bank):
-    for quiz in bank.values():
-        for q in quiz.questions:
-            n = len(q.correct)
-            assert (q.type == "single" and n == 1) or (q.type == "multiple" and 2 <= n < len(q.options)), q.id
-            assert all(o.why for o in q.options), q.id
-
-
 # Malformed input -----------------------------------------------------------
 
-GOOD = """\
-chapter: 05-s3
-questions:
-  - id: s3-demo-question
-    domain: resilient
-    difficulty: medium
-    type: single
-    stem: |
-      A team must keep every version of its objects. What should it do?
-    options:
-      - text: Suspend versioning.
-        correct: true
-        why: Suspending keeps existing versions.
-      - text: Delete the bucket.
-        why: That loses data.
-      - text: Expire noncurrent versions.
-        why: That deletes old versions.
-      - text: Disable encryption.
-        why: Unrelated to versions.
-    source:
-      - 05-s3#object-versioning-mfa-delete
-"""
 
 # (name, edit applied to GOOD, expected line, text the message must contain, text the fix must contain)
 MALFORMED = [
