@@ -171,3 +171,43 @@ questions:
     source:
       - 05-s3#object-versioning-mfa-delete
 """
+
+
+# One scratch copy of the project with three contributor edits, built once for the tests that
+# check them (a build is the slow part): hostile quiz text, Jinja-like code, an added image.
+HOSTILE = {
+    "stem": 'A stem <script>alert("stem")</script> with <img src=x onerror="alert(1)"> and [a link](javascript:alert(2)).',
+    "text": '<a href="javascript:alert(3)" onclick="alert(4)">click</a> <svg onload="alert(5)"></svg>',
+    "why": '<iframe src="https://evil.example/"></iframe> [x](JaVaScRiPt:alert(6)) <b onmouseover="alert(7)">b</b>',
+}
+JINJA_LIKE = (
+    "\n## CloudFormation dynamic references {#cfn-dynamic}\n\n"
+    "Use `{{resolve:ssm:/db/password}}` inline.\n\n"
+    "```yaml\nPassword: '{{resolve:secretsmanager:MySecret:SecretString:password}}'\n{% if x %}{# c #}\n```\n\n"
+    '- In a list:\n\n    ```json\n    {"v": "{{resolve:ssm:/x}}"}\n    ```\n'
+)
+ADDED_IMAGE = "Untitled 13.png"  # referenced by 05-s3, missing from the repository
+
+
+@pytest.fixture(scope="session")
+def edited_site(tmp_path_factory) -> Path:
+    import yaml
+
+    tmp = tmp_path_factory.mktemp("edited")
+    project = copy_project(tmp)
+    quiz = project / "quizzes" / "01-iam-basics.yml"
+    data = yaml.safe_load(quiz.read_text())
+    q = data["questions"][0]
+    q["stem"], q["options"][0]["text"], q["options"][1]["why"] = HOSTILE["stem"], HOSTILE["text"], HOSTILE["why"]
+    quiz.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+    page = project / "docs" / "01-iam-basics.md"
+    page.write_text(page.read_text() + JINJA_LIKE)
+    png = bytes.fromhex(
+        "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+        "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+    )
+    (project / "docs" / "img").mkdir(exist_ok=True)
+    (project / "docs" / "img" / ADDED_IMAGE).write_bytes(png)
+    result = mkdocs_build(project, tmp / "out")
+    assert result.returncode == 0, result.stderr[-3000:]
+    return tmp / "out"
