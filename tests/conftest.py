@@ -211,3 +211,11 @@ def edited_site(tmp_path_factory) -> Path:
     result = mkdocs_build(project, tmp / "out")
     assert result.returncode == 0, result.stderr[-3000:]
     return tmp / "out"
+
+
+def pytest_collection_modifyitems(items):
+    """`build`: the test needs a built site (tens of seconds once per session). The pre-commit
+    subset leaves these out with -m "not build and not browser"."""
+    for item in items:
+        if {"built_site", "edited_site"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)
