@@ -90,7 +90,7 @@ def define_env(env):
         ("bank", dir_urls),
         lambda: bank_script(bank_payload(bank, docs_dir, {c["id"]: c["title"] for c in chapter_list}, linker("", "", dir_urls))),
     )
-    titles = anchors(docs_dir)
+    heading_titles = anchors(docs_dir)  # {page: {anchor: heading text}}
 
     # Blocks inserted under headings, per page: corrections and inline calculators.
     inserts: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
@@ -145,11 +145,13 @@ def define_env(env):
     @env.macro
     def chapter_limits_table() -> str:
         """The limits this chapter teaches, one table per service."""
-        return memo(rendered, ("limits", current_page(), env.page.url), lambda: chapter_limits(limits, current_page(), titles, link()))
+        return memo(
+            rendered, ("limits", current_page(), env.page.url), lambda: chapter_limits(limits, current_page(), heading_titles, link())
+        )
 
     @env.macro
     def limits_reference() -> str:
-        return memo(rendered, ("limits-page", env.page.url), lambda: reference_page(limits, titles, link()))
+        return memo(rendered, ("limits-page", env.page.url), lambda: reference_page(limits, heading_titles, link()))
 
     @env.macro
     def calculator(calc_id: str) -> str:
@@ -165,7 +167,7 @@ def define_env(env):
             parts += [
                 f"## {calc.title} {{#{calc.id}}}",
                 "",
-                f"Taught in [{titles[page][anchor]}]({page}.md#{anchor}).",
+                f"Taught in [{heading_titles[page][anchor]}]({page}.md#{anchor}).",
                 "",
                 render_calculator(calc, constants[calc.id]),
                 "",
@@ -189,7 +191,7 @@ def define_env(env):
     @env.macro
     def what_changed() -> str:
         """Every correction of the notes, by chapter (the "What changed since the notes" page)."""
-        return memo(rendered, ("changes", env.page.url), lambda: Markup(changes_page(limits, corrections, edits, titles, link())))
+        return memo(rendered, ("changes", env.page.url), lambda: Markup(changes_page(limits, corrections, edits, heading_titles, link())))
 
     @env.macro
     def exam_fact(name: str) -> str:

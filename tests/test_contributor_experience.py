@@ -172,3 +172,36 @@ def test_broken_blueprint_yaml_is_a_located_error(tmp_path: Path):
         load_blueprint(path)
     [issue] = err.value.issues
     assert issue.line and str(path) in str(issue) and "not valid YAML" in issue.problem and "Fix:" in str(issue)
+
+
+def test_readme_counts_are_the_datas():
+    """The README's numbers are typed by hand; this keeps them true."""
+    import re
+
+    from tools.calculators import load_calculators
+    from tools.data_files import load_corrections
+    from tools.exam_blueprint import BLUEPRINT, load_blueprint
+
+    readme = (ROOT / "README.md").read_text()
+    docs = str(ROOT / "docs")
+    limits = load_limits(ROOT / "data" / "limits", docs)
+    corrections = load_corrections(ROOT / "data" / "corrections.yml", docs)
+    corrected = sum(1 for lim in limits if lim.current)
+    bank = load_bank(ROOT / "quizzes", ROOT / "docs")
+    blueprint = load_blueprint(BLUEPRINT)
+    calcs, _ = load_calculators(ROOT / "data" / "calculators", docs, limits)
+    words = {6: "Six", 7: "Seven", 8: "Eight"}
+    images = len(re.findall(r"^\| \[", (ROOT / "IMAGES.md").read_text(), re.M))
+    expected = [
+        f"{len(list((ROOT / 'docs').glob('[0-9][0-9]-*.md')))} chapter pages",
+        f"{sum(len(q.questions) for q in bank.values())} original scenario questions",
+        f"{len(limits)} cited numbers; {corrected} the notes get wrong",
+        f"those {corrected} and {len(corrections)} other outdated statements",
+        f"all {corrected + len(corrections)} are listed",
+        f"**{words[len(calcs)]} calculators**",
+        f"{blueprint.questions} questions in {blueprint.minutes} minutes",
+        f"The {images} images",
+    ]
+    text = re.sub(r"\s+", " ", readme)
+    missing = [e for e in expected if e not in text]
+    assert not missing, f"README.md is out of date; it should say: {missing}"
