@@ -48,10 +48,12 @@ def from_limit(lim: Limit, markdown_of) -> list[InlineFix]:
     out = []
     for n, (page, anchor, quote) in enumerate([(lim.page, lim.anchor, lim.quote)] + [(s.page, s.anchor, s.quote) for s in lim.also]):
         line = statement_line(markdown_of(page), anchor, quote)
-        wrong = next((s for s in spellings if line.count(s) == 1), "") or (bare if _stands_alone(bare, line) else "")
-        out.append(
-            InlineFix(_nth(lim.id, n), page, anchor, quote, wrong, _said(cur.value, cur.unit), cur.reference, cur.checked, entry=lim.id)
-        )
+        # In a table the unit sits in the header, so the cell holds the bare number ("16,000").
+        number = _fmt(lim.value) if line.lstrip().startswith("|") and isinstance(lim.value, int | float) else ""
+        wrong = next((s for s in spellings if line.count(s) == 1), "") or next((b for b in (bare, number) if _stands_alone(b, line)), "")
+        # A bare old number gets a bare new one when the unit is unchanged: the line's own unit follows.
+        right = _fmt(cur.value) if wrong and wrong == number and cur.unit == lim.unit else _said(cur.value, cur.unit)
+        out.append(InlineFix(_nth(lim.id, n), page, anchor, quote, wrong, right, cur.reference, cur.checked, entry=lim.id))
     return out
 
 

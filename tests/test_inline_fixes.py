@@ -173,3 +173,13 @@ def test_a_bare_count_is_struck_only_where_it_stands_alone(line, struck):
     from macros.inline_fixes import _stands_alone
 
     assert _stands_alone("5", line) is struck
+
+
+def test_in_a_table_the_old_number_is_struck_in_its_own_cell(built_site: Path):
+    """The gp3 row repeats two corrected limits; each old number is struck where it stands,
+    not only flagged at the end of the row (where it would sit under another column)."""
+    row = soup_of(built_site / "07-ec2-basics" / "index.html").select_one("#fix-ebs-gp3-max-iops-2").find_parent("tr")
+    cells = {
+        td.select_one("del.fix-old").get_text(): td.select_one("ins.fix-new").get_text() for td in row.select("td") if td.select_one("del")
+    }
+    assert cells == {"16,000": "80,000", "1,000": "2,000"}
