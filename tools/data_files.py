@@ -254,50 +254,26 @@ def load_corrections(path: Path, docs_dir: str) -> list[Correction]:
                 )
             )
         seen.add(c.id)
-        bad = check_ref(c.anchor, docs_dir)
-        if bad:
-            issues.append(Issue(str(path), line_of(lines, (i, "anchor")), c.id, *bad, "entry"))
-        elif c.quote:
-            page, anchor = c.anchor.split("#")
-            text = page_text(docs_dir, page)
-            if found := locate_problem(text, anchor, c.quote):
-                issues.append(Issue(str(path), line_of(lines, (i, "quote")), c.id, *found, "entry"))
-            elif c.wrong and statement_line(text, anchor, c.quote).count(c.wrong) != 1:
-                issues.append(
-                    Issue(
-                        str(path),
-                        line_of(lines, (i, "wrong")),
-                        c.id,
-                        f"`wrong: {c.wrong}` is not written exactly once on the quoted line",
-                        "copy the words to strike through exactly as that line of the Markdown writes them",
-                        "entry",
-                    )
-                )
-        if bool(c.wrong) != bool(c.right):
-            issues.append(
-                Issue(
-                    str(path),
-                    line_of(lines, (i, "wrong" if c.wrong else "right")),
-                    c.id,
-                    "`wrong` and `right` go together",
-                    "give both (the old words and the new), or neither",
-                    "entry",
-                )
-            )
-        for n, st in enumerate(c.also):
-            for sub, problem, fix in statement_issues(st, docs_dir, swaps=True):
-                issues.append(Issue(str(path), line_of(lines, (i, "also", n, *sub)), c.id, problem, fix, "entry"))
-        if (c.wrong or c.right) and not c.quote:
-            issues.append(
-                Issue(
-                    str(path),
-                    line_of(lines, (i, "wrong" if c.wrong else "right")),
-                    c.id,
+
+        def issue(sub: tuple, problem: str, fix: str, i=i, c=c) -> None:
+            issues.append(Issue(str(path), line_of(lines, (i, *sub)), c.id, problem, fix, "entry"))
+
+        if c.quote:  # the entry's own line is checked like each of its `also:` lines
+            own = Statement(at=c.anchor, quote=c.quote, wrong=c.wrong, right=c.right)
+            for sub, problem, fix in statement_issues(own, docs_dir, swaps=True):
+                issue(("anchor",) if sub == ("at",) else sub, problem, fix)
+        else:
+            if bad := check_ref(c.anchor, docs_dir):
+                issue(("anchor",), *bad)
+            if c.wrong or c.right:
+                issue(
+                    ("wrong" if c.wrong else "right",),
                     "`wrong`/`right` need the `quote` of the line they are on",
                     "add `quote:` with words from that line",
-                    "entry",
                 )
-            )
+        for n, st in enumerate(c.also):
+            for sub, problem, fix in statement_issues(st, docs_dir, swaps=True):
+                issue(("also", n, *sub), problem, fix)
         out.append(c)
     if issues:
         raise DataError(issues)
