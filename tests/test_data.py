@@ -265,3 +265,15 @@ def test_calculator_placeholders_and_implementations_are_checked(tmp_path: Path,
     assert "{max_parts}" in bad.fix
     missing = next(i for p, i in by_problem.items() if "no JavaScript implementation" in p)
     assert missing.item == "s3-multipart-two" and "IMPL in docs/javascripts/calculators.js" in missing.fix
+
+
+def test_an_unreadable_calculator_script_is_a_message_not_a_traceback(tmp_path: Path):
+    from tools.calculators import SCRIPT, implemented
+    from tools.errors import NotesError
+
+    assert implemented(SCRIPT) >= {"ebs-performance", "cidr-planner"}
+    script = tmp_path / "calculators.js"
+    script.write_text("const IMPL = {};\n")
+    with pytest.raises(NotesError, match="cannot find the IMPL object") as err:
+        implemented(script)
+    assert err.value.path == str(script) and "keep that layout" in err.value.fix

@@ -23,8 +23,16 @@ PLACEHOLDER_RE = re.compile(r"\{([a-z0-9_]+)\}")
 def implemented(script: Path = SCRIPT) -> set[str]:
     """The calculator ids that calculators.js implements: the keys of its IMPL object."""
     text = script.read_text(encoding="utf-8")
-    body = text[text.index("var IMPL = {") : text.index("\n  };", text.index("var IMPL = {"))]
-    return set(re.findall(r'^    "([a-z0-9-]+)": \{', body, re.M))
+    start = text.find("var IMPL = {")
+    end = text.find("\n  };", start)
+    if start < 0 or end < 0:
+        raise NotesError(
+            script,
+            None,
+            "cannot find the IMPL object (`var IMPL = {` ... a line `  };`) that lists the calculators",
+            'keep that layout, with one `    "<calculator id>": {` entry per calculator',
+        )
+    return set(re.findall(r'^    "([a-z0-9-]+)": \{', text[start:end], re.M))
 
 
 def fill(text: str, values: dict[str, float]) -> str:
@@ -117,6 +125,7 @@ def load_calculators(calc_dir: Path, docs_dir: str, limits: list[Limit]) -> tupl
     constants: dict[str, dict[str, float]] = {}
     issues: list[Issue] = []
     keys = sorted(set(Calculator.model_fields) | set(Input.model_fields) | set(Output.model_fields) | set(Vector.model_fields))
+    scripted = implemented()  # read the script once
     for path in sorted(Path(calc_dir).glob("*.yml")):
         rel = str(path)
         try:
@@ -139,7 +148,7 @@ def load_calculators(calc_dir: Path, docs_dir: str, limits: list[Limit]) -> tupl
 
         if calc.id != path.stem:
             issue(("id",), f"the id '{calc.id}' does not match the file name", f"write `id: {path.stem}`")
-        if calc.id not in implemented():
+        if calc.id not in scripted:
             issue(
                 ("id",),
                 "there is no JavaScript implementation for this calculator",
