@@ -71,20 +71,20 @@ def apply_errata(text: str, errata: list[tuple[int, Erratum]], path: Path = DEFA
 
 @dataclass(frozen=True)
 class Placed:
-    """Where an applied fix now stands in the imported pages, so the reader can be shown it."""
+    """The page an applied fix now stands on, so the reader can be shown it there."""
 
     erratum: Erratum
     page: str
-    line: int  # 0-based line of docs/<page>.md, front matter included
 
 
 def place_errata(docs_dir: str, errata: list[tuple[int, Erratum]], path: Path = DEFAULT) -> list[Placed]:
     """Each fix's `replace` text must stand on exactly one body line of the pages (not in code)."""
     from tools.statements import body_lines_with
 
+    pages = {p.stem: p.read_text(encoding="utf-8") for p in sorted(Path(docs_dir).glob("*.md"))}
     out = []
     for line, e in errata:
-        hits = [(p.stem, i) for p in sorted(Path(docs_dir).glob("*.md")) for i in body_lines_with(p.read_text(encoding="utf-8"), e.replace)]
+        hits = [page for page, text in pages.items() for _ in body_lines_with(text, e.replace)]
         if len(hits) != 1:
             raise NotesError(
                 path,
@@ -94,5 +94,5 @@ def place_errata(docs_dir: str, errata: list[tuple[int, Erratum]], path: Path = 
                 if hits
                 else "write `replace` exactly as the page shows it (not inside code), then re-run `python -m tools.import_notes`",
             )
-        out.append(Placed(e, *hits[0]))
+        out.append(Placed(e, hits[0]))
     return out
