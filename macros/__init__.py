@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from macros.annotate import insert_after_headings
 from macros.calculators import render_calculator
 from macros.chapters import chapter_index, site_guide
-from macros.exam import app_shell, bank_payload, bank_script, continue_shell, write_bank
+from macros.exam import app_shell, bank_index, bank_payload, bank_script, continue_shell, write_bank
 from macros.inline_fixes import changes_page, from_correction, from_limit, mark_statements
 from macros.limits import chapter_limits, correction_box, reference_page
 from macros.protect_code import protect_code, raw
@@ -90,6 +90,7 @@ def define_env(env):
         ("bank", dir_urls),
         lambda: bank_script(bank_payload(bank, docs_dir, {c["id"]: c["title"] for c in chapter_list}, linker("", "", dir_urls))),
     )
+    index = bank_index(bank, chapter_list)
     heading_titles = anchors(docs_dir)  # {page: {anchor: heading text}}
 
     # Blocks inserted under headings, per page: corrections and inline calculators.
@@ -179,6 +180,7 @@ def define_env(env):
         return app_shell(
             "exam",
             blueprint,
+            index,
             "The practice exam needs JavaScript. The chapter quizzes work without it.",
             root_prefix(env.page.url),
             dir_urls,
@@ -186,7 +188,7 @@ def define_env(env):
 
     @env.macro
     def progress_app() -> str:
-        return app_shell("progress", blueprint, "The progress dashboard needs JavaScript.", root_prefix(env.page.url), dir_urls)
+        return app_shell("progress", blueprint, index, "The progress dashboard needs JavaScript.", root_prefix(env.page.url), dir_urls)
 
     @env.macro
     def what_changed() -> str:

@@ -39,6 +39,13 @@ def bank_payload(bank: dict[str, QuizFile], docs_dir: str, titles: dict[str, str
     return {"version": 1, "questions": questions, "chapters": chapters}
 
 
+def bank_index(bank: dict[str, QuizFile], chapters: list[dict]) -> dict:
+    """What the dashboard and the exam's first screen need, small enough to ship in the page:
+    the bank's chapters and, per question, its id, chapter and domain (the bank's own shape)."""
+    questions = [{"id": q.id, "chapter": c, "domain": q.domain} for c, quiz in bank.items() for q in quiz.questions]
+    return {"chapters": chapters, "questions": questions}
+
+
 def bank_script(payload: dict) -> str:
     """A script, not JSON, so the exam also works from file:// where fetch() is blocked."""
     text = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
@@ -52,13 +59,15 @@ def write_bank(site_dir: str, script: str) -> Path:
     return path
 
 
-def app_shell(kind: str, blueprint: Blueprint, noscript: str, root: str, directory_urls: bool) -> Markup:
-    """The container exam.js / dashboard.js fill in; data attributes carry the blueprint and URL style."""
+def app_shell(kind: str, blueprint: Blueprint, index: dict, noscript: str, root: str, directory_urls: bool) -> Markup:
+    """The container exam.js / dashboard.js fill in; data attributes carry the blueprint, the
+    bank's index (so the first screen needs no download) and the URL style."""
     data = json.dumps(blueprint.model_dump(mode="json", by_alias=True), separators=(",", ":"))
+    index_json = json.dumps(index, separators=(",", ":"), ensure_ascii=False)
     style = "dir" if directory_urls else "file"
     return Markup(
         f'<div class="saa-app saa-{kind}" data-app="{kind}" data-widget="{kind}" data-root="{root}" data-url-style="{style}" '
-        f'data-bank="{root}{BANK_FILE}" data-blueprint="{escape(data)}">'
+        f'data-bank="{root}{BANK_FILE}" data-blueprint="{escape(data)}" data-index="{escape(index_json)}">'
         f'<p class="saa-loading">Loading…</p><noscript><p>{escape(noscript)}</p></noscript></div>'
     )
 

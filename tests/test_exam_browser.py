@@ -191,10 +191,13 @@ def test_dashboard_export_import_and_bad_import(page, tmp_path: Path):
     for k in q.get_attribute("data-answer").split(","):
         q.locator(f'.quiz-opt[data-key="{k}"] .quiz-input').check()
     q.locator(".quiz-check").click()
+    bank_requests: list[str] = []
+    page.on("request", lambda r: bank_requests.append(r.url) if "saa-bank" in r.url else None)
     page.goto(f"{page.base}/progress/")
     page.wait_for_selector(".saa-chapters")
+    assert bank_requests == []  # the page's index of the bank is all the dashboard needs
     row = page.locator('tr[data-chapter="05-s3"]')
-    in_chapter = page.evaluate("SAA_BANK.chapters.find(c => c.id === '05-s3').count")
+    in_chapter = page.evaluate("JSON.parse(document.querySelector('[data-index]').dataset.index).chapters.find(c => c.id === '05-s3').count")
     assert f"1 / {in_chapter}" in row.inner_text() and "in progress" in row.inner_text()
     assert page.locator(".saa-trend").count() == 0 and page.locator(".saa-exams tbody tr").count() == 1  # a quick exam is no full sitting
     with page.expect_download() as dl:
@@ -275,3 +278,30 @@ def test_phone_viewport_has_no_sideways_scroll(page):
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     submit_with_unanswered(page)
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
+def test_setup_draws_before_the_bank_arrives_and_start_waits_for_it(page):
+    """The first screen comes from the page's index of the bank; the questions follow. A
+    slow bank delays only the first question, a missing one says so."""
+    held = []
+    page.route("**/assets/saa-bank.js", lambda route: held.append(route))
+    page.goto(f"{page.base}/exam/", wait_until="domcontentloaded")  # the held bank holds back "load"
+    page.wait_for_selector(".saa-start")
+    n = len(json.loads(page.get_attribute("[data-index]", "data-index"))["questions"])
+    assert f"The whole bank ({n} questions)" in page.inner_text(".saa-setup")
+    page.wait_for_function("() => document.querySelector('script[src*=saa-bank]')")  # requested behind the screen
+    page.check("#saa-size-quick")
+    page.click(".saa-start")
+    page.click(".saa-start")  # pressed twice while waiting: one exam, not two
+    assert page.locator(".saa-question").count() == 0
+    assert len(held) == 1
+    held[0].continue_()
+    page.wait_for_selector(".saa-question")
+    assert page.inner_text(".saa-qnum").startswith("Question 1 of")
+
+    page.unroute("**/assets/saa-bank.js")
+    page.route("**/assets/saa-bank.js", lambda route: route.abort())
+    page.goto(f"{page.base}/exam/")
+    page.click(".saa-resume-btn")
+    page.wait_for_selector(".saa-message[role=alert]")
+    assert "could not load its questions" in page.inner_text(".saa-app")

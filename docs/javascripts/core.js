@@ -99,6 +99,7 @@
       loaded[name] = new Promise(function (resolve, reject) {
         var s = document.createElement("script");
         s.src = BASE + name + ".js";
+        s.async = false;  // fetched in parallel, run in the order asked
         s.onload = resolve;
         s.onerror = function () { reject(new Error("could not load " + name + ".js")); };
         document.head.appendChild(s);
@@ -108,7 +109,7 @@
   }
 
   function loadWidget(kind) {
-    return (FILES[kind] || []).reduce(function (p, f) { return p.then(function () { return loadFile(f); }); }, Promise.resolve());
+    return Promise.all((FILES[kind] || []).map(loadFile));
   }
 
   /* Everything a mounted widget starts goes through its life, so teardown can stop it. */

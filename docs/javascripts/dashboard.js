@@ -71,13 +71,10 @@
     ]);
   }
 
-  S.widget("progress", function (root, life) {
-    var bp = JSON.parse(root.getAttribute("data-blueprint"));
-    M.loadBank(root.getAttribute("data-bank")).then(function (bank) {
-      if (!life.dead) render(root, bp, bank);
-    }, function (err) {
-      root.textContent = "The dashboard could not load the question bank (" + err.message + ").";
-    });
+  /* The page carries the bank's index (ids, chapters, domains): all the dashboard needs, so
+     it draws at once, without the bank's question text. */
+  S.widget("progress", function (root) {
+    render(root, JSON.parse(root.getAttribute("data-blueprint")), JSON.parse(root.getAttribute("data-index")));
   });
 
   function render(root, bp, bank, message) {

@@ -1,25 +1,22 @@
 /* The practice exam widget: setup, questions, review before submitting, and the
    scored result. Facts (length, time, weights, pass mark) come from data/exam.yml
-   via data-blueprint; questions from the bank file the build writes; the logic
-   from exam-model.js. Everything it starts is owned by its life (core.js), so
+   via data-blueprint; the first screen from the bank's index in the page (data-index),
+   the questions themselves from the bank file the build writes, loaded behind that
+   screen; the logic from exam-model.js. Everything it starts is owned by its life (core.js), so
    leaving the page stops it; the exam itself lives on in storage, keyed by id. */
 (function () {
   "use strict";
   var S = window.SAA, P = window.SAAProgress, M = window.SAAExam, el = S.el;
 
   S.widget("exam", function (root, life) {
-    var bp = JSON.parse(root.getAttribute("data-blueprint"));
-    M.loadBank(root.getAttribute("data-bank")).then(function (bank) {
-      if (!life.dead) app(root, life, bp, bank);
-    }, function (err) {
-      root.textContent = "The practice exam could not load its questions (" + err.message + "). Reload the page to try again.";
-    });
+    app(root, life, JSON.parse(root.getAttribute("data-blueprint")), JSON.parse(root.getAttribute("data-index")));
   });
 
-  function app(root, life, bp, bank) {
+  function app(root, life, bp, index) {
     var siteRoot = root.getAttribute("data-root");
-    var byId = {};
-    bank.questions.forEach(function (q) { byId[q.id] = q; });
+    var byId = {}, bank = null, loaded = null;  // byId: the index's entries, then the bank's questions
+    var starting = false;  // Start was pressed and the questions are still on their way
+    index.questions.forEach(function (q) { byId[q.id] = q; });
     var domainName = {};
     bp.domains.forEach(function (d) { domainName[d.id] = d.name; });
     var live = el("div", { class: "saa-live", role: "status", "aria-live": "polite" });
@@ -31,6 +28,23 @@
     var memory = null;      // this mount's copy of the exam in progress (also when storage is off)
     var screen = "";        // which view shows: setup, question, review, result
     var timer = { id: null, handle: null, label: null, warned: {} };
+
+    /* Every step that shows or scores a question runs once the bank is here. A failed load
+       is tried again by the next step; only a step the learner asked for reports it. */
+    function withBank(step) {
+      loaded = loaded || M.loadBank(root.getAttribute("data-bank")).then(function (b) {
+        bank = b;
+        bank.questions.forEach(function (q) { byId[q.id] = q; });
+      });
+      loaded.then(function () { if (step && !life.dead) step(); }, function (err) {
+        loaded = null;
+        starting = false;
+        if (!step || life.dead) return;
+        view.textContent = "";
+        view.appendChild(el("p", { class: "saa-message admonition failure", role: "alert",
+          text: "The practice exam could not load its questions (" + err.message + "). Reload the page to try again." }));
+      });
+    }
 
     function say(text) { S.announce(live, text); }
     function setURL(query) { if (history.replaceState) history.replaceState(history.state, "", location.pathname + query); }
@@ -82,7 +96,7 @@
       var params = new URLSearchParams(location.search);
       var state = P.read();
       var wrong = M.wrongBefore(state).filter(function (id) { return byId[id]; });
-      var fresh = M.unseen(bank, state);
+      var fresh = M.unseen(index, state);
       var saved = stored();
       var box = el("div", { class: "saa-setup" });
       box.appendChild(el("h2", { text: "Start a practice exam" }));
@@ -93,8 +107,10 @@
           el("p", {}, ["You have " + (P.KIND_LABELS[saved.kind] || "an exam").toLowerCase() + " in progress: question " + (saved.index + 1) + " of " + saved.ids.length + ", " +
             Object.keys(saved.answers).length + " answered" + (left ? ", time left " : "."), left, left ? "." : null]),
           el("button", { class: "md-button md-button--primary saa-resume-btn", type: "button", text: "Resume exam", onclick: function () {
-            memory = stored();
-            if (memory) showQuestion(memory.index, true); else showSetup("That exam is no longer in progress.");
+            withBank(function () {
+              memory = stored();
+              if (memory) showQuestion(memory.index, true); else showSetup("That exam is no longer in progress.");
+            });
           } }),
           " ",
           el("button", { class: "md-button saa-discard-btn", type: "button", text: "Discard it", onclick: function () {
@@ -125,7 +141,7 @@
         return { value: l.id, label: l.label + " (" + l.questions + " questions, " + M.minutesFor(bp, l.questions) + " min in exam mode)", checked: params.get("length") === l.id };
       })));
       form.appendChild(group("Questions from", "scope", [
-        { value: "all", label: "The whole bank (" + bank.questions.length + " questions)", checked: true },
+        { value: "all", label: "The whole bank (" + index.questions.length + " questions)", checked: true },
         { value: "unseen", label: "Questions I have not seen yet (" + fresh.length + ")", disabled: !fresh.length, checked: params.get("scope") === "unseen" },
         { value: "wrong", label: "Only questions I got wrong before (" + wrong.length + ")", disabled: !wrong.length, checked: params.get("scope") === "wrong" }
       ].map(function (c, i, all) {
@@ -164,10 +180,15 @@
 
     function begin(opts) {
       stopTimer();
-      var e = M.newExam(bank, bp, opts, Date.now());
-      if (!store(e)) say("Your browser is not saving progress, so this exam cannot survive a reload.");
-      setURL("");  // a stale seed or review in the URL must not replay or reopen anything
-      showQuestion(0, true);
+      if (starting) return;
+      starting = true;
+      withBank(function () {
+        starting = false;
+        var e = M.newExam(bank, bp, opts, Date.now());
+        if (!store(e)) say("Your browser is not saving progress, so this exam cannot survive a reload.");
+        setURL("");  // a stale seed or review in the URL must not replay or reopen anything
+        showQuestion(0, true);
+      });
     }
 
     /* ---------- one question ---------- */
@@ -353,6 +374,10 @@
     /* ---------- the result: recorded once, by exam id ---------- */
     function finish(id, timedOut) {
       stopTimer();
+      withBank(function () { submit(id, timedOut); });
+    }
+
+    function submit(id, timedOut) {
       var done = resultById(id);
       if (!done) {
         var saved = P.read().exam;
@@ -478,9 +503,10 @@
       finish(saved.id, true);
     } else if (review) {
       var r = resultById(review);
-      if (r) showResult(r); else { setURL(""); showSetup("That exam result is not stored in this browser."); }
+      if (r) withBank(function () { showResult(r); }); else { setURL(""); showSetup("That exam result is not stored in this browser."); }
     } else {
       showSetup();
+      withBank(null);  // fetch the questions now, so Start does not wait
     }
   }
 })();

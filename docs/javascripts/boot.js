@@ -1,0 +1,147 @@
+/* Runs once, at the end of <body>, just before Material's bundle. It does three things
+   the bundle would otherwise do later, each of which made the browser restyle the whole
+   page on load (14-serverless, 4x CPU throttling: five full restyles became one or two):
+   - resolve relative links to absolute ones, by the rule instant navigation uses on load,
+     so that it finds nothing left to rewrite;
+   - run the colour palette toggle (overrides/partials/palette.html keeps Material's own
+     palette code from mounting);
+   - hold the search index (half a megabyte) back until the learner opens search.
+   It never runs again: instant navigation keeps the header and this script. */
+(function (global) {
+  "use strict";
+  var document = global.document;
+
+  /* Material's instant navigation self-assigns every relative href/src on load. Doing it
+     here, before the first full style pass, costs nothing; the stylesheets are @imports
+     (overrides/main.html), as a re-assigned stylesheet <link> would reload. */
+  function resolveLinks() {
+    if (location.protocol === "file:") return;  // no instant navigation offline
+    var els = document.querySelectorAll("[href], [src]");
+    for (var i = 0; i < els.length; i++) {
+      var el = els[i];
+      if (el.tagName === "LINK" && /stylesheet/i.test(el.rel)) continue;
+      for (var k = 0; k < 2; k++) {
+        var key = k ? "src" : "href", value = el.getAttribute(key);
+        if (value && !/^(?:[a-z]+:)?\/\//i.test(value)) {
+          el.setAttribute(key, el[key]);  // the property is the absolute URL
+          break;
+        }
+      }
+    }
+  }
+
+  /* ---------- colour palette ----------
+     Same markup, storage key and format as Material's, so Material's inline script at
+     the top of <body> applies the learner's choice on the next load before first paint. */
+  function stored() {
+    try { return global.__md_get("__palette"); } catch (e) { return null; }  // corrupt storage: fall back to the system's choice
+  }
+
+  function palette() {
+    var form = document.querySelector("[data-saa-palette]");
+    if (!form) return;
+    var inputs = Array.prototype.slice.call(form.querySelectorAll("input"));
+    function meta(name) {
+      var m = document.head.querySelector("meta[name='" + name + "']");
+      if (!m) {
+        m = document.head.appendChild(document.createElement("meta"));
+        m.name = name;
+      }
+      return m;
+    }
+
+    function colors(input) {
+      var c = {};
+      ["media", "scheme", "primary", "accent"].forEach(function (k) { c[k] = input.getAttribute("data-md-color-" + k); });
+      return c;
+    }
+
+    // The browser's own colours (address bar, scrollbars) follow the header. color-scheme
+    // restyles the whole page, so on load it is left to the <head> (overrides/main.html).
+    function browserColors(withScheme) {
+      var style = global.getComputedStyle(document.querySelector("[data-md-component=header]"));
+      if (withScheme) meta("color-scheme").content = style.colorScheme;
+      meta("theme-color").content = "#" + style.backgroundColor.match(/\d+/g).slice(0, 3)
+        .map(function (v) { return (+v).toString(16).padStart(2, "0"); }).join("");
+    }
+
+    function apply(index, switching) {
+      var c = colors(inputs[index]), body = document.body;
+      if (switching) body.setAttribute("data-md-color-switching", "");  // no colour transitions mid-switch
+      Object.keys(c).forEach(function (k) { body.setAttribute("data-md-color-" + k, c[k]); });
+      inputs.forEach(function (input, i) {
+        input.checked = i === index;
+        var label = input.nextElementSibling;
+        if (label && label.tagName === "LABEL") label.hidden = i !== index;
+      });
+      try { global.__md_set("__palette", { index: index, color: c }); } catch (e) { /* storage full or blocked: the choice lasts this page */ }
+      if (switching) {
+        browserColors(true);
+        setTimeout(function () { body.removeAttribute("data-md-color-switching"); });
+      }
+    }
+
+    var saved = stored(), index = -1;
+    if (saved && typeof saved.index === "number" && inputs[saved.index]) index = saved.index;
+    if (index < 0) {
+      inputs.some(function (input, i) {
+        if (global.matchMedia(input.getAttribute("data-md-color-media")).matches) { index = i; return true; }
+        return false;
+      });
+    }
+    apply(Math.max(0, index), false);
+    // Read once the page has rendered, when the styles are already computed (free).
+    global.addEventListener("load", function () { global.requestAnimationFrame(function () { setTimeout(function () { browserColors(false); }); }); });
+
+    form.addEventListener("change", function (ev) {
+      var i = inputs.indexOf(ev.target);
+      if (i >= 0) apply(i, true);
+    });
+    // Enter on the focused toggle switches, as it does in Material (Space selects a radio).
+    form.addEventListener("keydown", function (ev) {
+      if (ev.key !== "Enter") return;
+      ev.preventDefault();
+      var current = inputs.filter(function (input) { return input.checked; })[0];
+      var next = inputs[(inputs.indexOf(current) + 1) % inputs.length];
+      next.click();
+      next.focus();
+    });
+  }
+
+  /* ---------- search index on demand ----------
+     Material requests search/search_index.json (XMLHttpRequest) as soon as it starts. The
+     request is sent when the learner first opens search, or at once when the address asks
+     for highlighted search terms (?h=). Offline, Material loads search_index.js instead. */
+  function searchOnDemand() {
+    var XHR = global.XMLHttpRequest;
+    if (!XHR || location.protocol === "file:") return;
+    var open = XHR.prototype.open, send = XHR.prototype.send, held = [], wanted = /[?&]h=/.test(location.search);
+    XHR.prototype.open = function (method, url) {
+      this.saaSearchIndex = /\/search\/search_index\.json$/.test(String(url));
+      return open.apply(this, arguments);
+    };
+    XHR.prototype.send = function () {
+      if (this.saaSearchIndex && !wanted) { held.push([this, arguments]); return; }
+      return send.apply(this, arguments);
+    };
+    function want() {
+      if (wanted) return;
+      wanted = true;
+      held.splice(0).forEach(function (h) { send.apply(h[0], h[1]); });
+    }
+    document.addEventListener("focusin", function (ev) {
+      if (ev.target.closest && ev.target.closest("[data-md-component=search]")) want();
+    });
+    document.addEventListener("change", function (ev) {
+      if (ev.target.id === "__search" && ev.target.checked) want();
+    });
+    // A pointer on its way to the search box: start loading before the click lands.
+    document.addEventListener("pointerover", function (ev) {
+      if (ev.target.closest && ev.target.closest("[data-md-component=search], label[for=__search]")) want();
+    });
+  }
+
+  searchOnDemand();
+  palette();
+  resolveLinks();
+})(this);
