@@ -197,7 +197,9 @@ def test_dashboard_export_import_and_bad_import(page, tmp_path: Path):
     page.wait_for_selector(".saa-chapters")
     assert bank_requests == []  # the page's index of the bank is all the dashboard needs
     row = page.locator('tr[data-chapter="05-s3"]')
-    in_chapter = page.evaluate("JSON.parse(document.querySelector('[data-index]').dataset.index).chapters.find(c => c.id === '05-s3').count")
+    in_chapter = page.evaluate(
+        "JSON.parse(document.querySelector('[data-index]').dataset.index).chapters.find(c => c.id === '05-s3').count"
+    )
     assert f"1 / {in_chapter}" in row.inner_text() and "in progress" in row.inner_text()
     assert page.locator(".saa-trend").count() == 0 and page.locator(".saa-exams tbody tr").count() == 1  # a quick exam is no full sitting
     with page.expect_download() as dl:

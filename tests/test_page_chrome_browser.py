@@ -38,7 +38,10 @@ def test_toggle_by_mouse_and_keyboard_is_kept_across_pages_and_reloads(page):
     s = scheme(page)
     assert (s["body"], s["meta"], s["toggle"]) == ("slate", "dark", ["Switch to light mode"])
     stored = page.evaluate("__md_get('__palette')")
-    assert stored == {"index": 1, "color": {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": "indigo", "accent": "deep-orange"}}
+    assert stored == {
+        "index": 1,
+        "color": {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": "indigo", "accent": "deep-orange"},
+    }
     assert page.evaluate("document.querySelector('meta[name=theme-color]').content").startswith("#")
 
     page.locator(".md-footer__link--next").click()  # instant navigation
