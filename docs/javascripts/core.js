@@ -81,6 +81,14 @@
     });
   };
 
+  /* Run fn once the page has loaded and the next frame is painted: for work that should not
+     compete with what the learner is about to see. Stops with the widget's life. */
+  api.afterPaint = function (life, fn) {
+    function later() { global.requestAnimationFrame(function () { life.timeout(fn, 0); }); }
+    if (document.readyState === "complete") later();
+    else life.on(global, "load", later);
+  };
+
   /* ---------- widget lifecycle ---------- */
   var BASE = (document.currentScript && document.currentScript.src || "").replace(/[^/]*$/, "");
   // Which files each widget needs, in load order. The one place this is written.

@@ -506,7 +506,9 @@
       if (r) withBank(function () { showResult(r); }); else { setURL(""); showSetup("That exam result is not stored in this browser."); }
     } else {
       showSetup();
-      withBank(null);  // fetch the questions now, so Start does not wait
+      // Fetch the questions once this screen is on show (a phone's bandwidth goes to it
+      // first), so that Start rarely waits.
+      S.afterPaint(life, function () { withBank(null); });
     }
   }
 })();
