@@ -28,6 +28,10 @@ def test_first_visit_follows_the_system_scheme(page, system, body, meta):
     s = scheme(page)
     assert (s["body"], s["meta"]) == (body, meta)
     assert s["toggle"] == ["Switch to light mode" if system == "dark" else "Switch to dark mode"]
+    # The address bar's colour, read from the palette sheet without computing styles, is the header's.
+    header = page.evaluate("""() => '#' + getComputedStyle(document.querySelector('.md-header')).backgroundColor
+        .match(/\\d+/g).slice(0, 3).map(v => (+v).toString(16).padStart(2, '0')).join('')""")
+    assert page.evaluate("document.querySelector('meta[name=theme-color]').content") == header
 
 
 def test_toggle_by_mouse_and_keyboard_is_kept_across_pages_and_reloads(page):

@@ -56,13 +56,29 @@
       return c;
     }
 
-    // The browser's own colours (address bar, scrollbars) follow the header. color-scheme
-    // restyles the whole page, so on load it is left to the <head> (overrides/main.html).
-    function browserColors(withScheme) {
-      var style = global.getComputedStyle(document.querySelector("[data-md-component=header]"));
-      if (withScheme) meta("color-scheme").content = style.colorScheme;
-      meta("theme-color").content = "#" + style.backgroundColor.match(/\d+/g).slice(0, 3)
-        .map(function (v) { return (+v).toString(16).padStart(2, "0"); }).join("");
+    // The browser's own colours follow the header: its colour (address bar) is read from the
+    // palette sheet's rule, as computed style would restyle a page that is still settling;
+    // color-scheme (scrollbars, canvas) is set in <head> on load (overrides/main.html) and
+    // from computed style on a switch, which restyles the page anyway.
+    function headerColor(primary) {
+      var want = '[data-md-color-primary="' + primary + '"]', found = null;
+      function scan(rules) {
+        for (var i = rules.length - 1; i >= 0 && !found; i--) {  // last first: the palette follows Material's main sheet
+          var rule = rules[i];
+          if (rule.styleSheet) scan(rule.styleSheet.cssRules);  // our <style> of @imports
+          else if (rule.selectorText === want) found = rule.style.getPropertyValue("--md-primary-fg-color").trim() || null;
+        }
+      }
+      Array.prototype.forEach.call(document.styleSheets, function (sheet) {
+        try { scan(sheet.cssRules); } catch (e) { /* a sheet that cannot be read */ }
+      });
+      return found;
+    }
+
+    function browserColors(c, switching) {
+      if (switching) meta("color-scheme").content = global.getComputedStyle(document.body).colorScheme;
+      var color = headerColor(c.primary);
+      if (color) meta("theme-color").content = color;
     }
 
     function apply(index, switching) {
@@ -75,8 +91,8 @@
         if (label && label.tagName === "LABEL") label.hidden = i !== index;
       });
       try { global.__md_set("__palette", { index: index, color: c }); } catch (e) { /* storage full or blocked: the choice lasts this page */ }
+      browserColors(c, switching);
       if (switching) {
-        browserColors(true);
         setTimeout(function () { body.removeAttribute("data-md-color-switching"); });
       }
     }
@@ -90,8 +106,6 @@
       });
     }
     apply(Math.max(0, index), false);
-    // Read once the page has rendered, when the styles are already computed (free).
-    global.addEventListener("load", function () { global.requestAnimationFrame(function () { setTimeout(function () { browserColors(false); }); }); });
 
     form.addEventListener("change", function (ev) {
       var i = inputs.indexOf(ev.target);
