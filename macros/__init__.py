@@ -26,8 +26,8 @@ from tools.data_files import load_corrections, load_limits
 from tools.errata import load_errata, place_errata
 from tools.errors import NotesError
 from tools.exam_blueprint import load_blueprint
+from tools.page_anchors import anchors
 from tools.quiz_bank import load_bank
-from tools.site_anchors import anchors
 from tools.stamps import stamp
 from tools.statements import nearest_heading, page_text, statement_lines
 from tools.validation import DataError

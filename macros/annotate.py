@@ -4,7 +4,7 @@ Correction boxes and inline calculators are inserted right after their heading."
 from __future__ import annotations
 
 from tools.markdown_lines import classify, heading
-from tools.site_anchors import HEADING_ID_RE
+from tools.page_anchors import HEADING_ID_RE
 
 
 def insert_after_headings(markdown: str, blocks: dict[str, list[str]]) -> str:

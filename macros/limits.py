@@ -116,6 +116,6 @@ def correction_box(c: Correction) -> str:
 
 
 def _slug(text: str) -> str:
-    from tools.anchors import slugify
+    from tools.heading_slugs import slugify
 
     return slugify(text)

@@ -14,8 +14,8 @@ from macros.html_templates import templates
 from macros.safe_markdown import render
 from macros.urls import Linker
 from tools.exam_blueprint import domain_names
+from tools.page_anchors import REF_RE, anchors
 from tools.quiz_bank import Question, QuizFile
-from tools.site_anchors import REF_RE, anchors
 
 LETTERS = "ABCDE"
 

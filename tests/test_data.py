@@ -11,7 +11,7 @@ from conftest import ROOT, soup_of
 
 from tools.calculators import load_calculators
 from tools.data_files import load_corrections, load_limits
-from tools.site_anchors import plain
+from tools.page_anchors import plain
 from tools.validation import DataError
 
 DOCS = str(ROOT / "docs")

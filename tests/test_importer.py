@@ -10,8 +10,8 @@ import pytest
 from conftest import ROOT
 
 from tools import import_notes
-from tools.anchors import AnchorBook, slugify
 from tools.errors import NotesError
+from tools.heading_slugs import AnchorBook, slugify
 from tools.mojibake import repair
 from tools.normalise import normalise
 
@@ -226,7 +226,7 @@ def test_ambiguous_or_missing_erratum_is_refused(tmp_path: Path, find, message):
 
 
 def test_skipped_heading_levels_are_closed_and_siblings_stay_siblings():
-    from tools.anchors import AnchorBook
+    from tools.heading_slugs import AnchorBook
     from tools.normalise import Stats, anchor_headings
 
     lines = ["# Page", "### A", "text", "#### A.1", "### B", "## C", "#### C.1"]

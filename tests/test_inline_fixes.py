@@ -15,7 +15,7 @@ from macros.inline_fixes import InlineFix, changed_words, mark_line
 from tools.data_files import load_corrections, load_limits
 from tools.errata import load_errata, place_errata
 from tools.errors import NotesError
-from tools.site_anchors import plain
+from tools.page_anchors import plain
 from tools.validation import DataError
 
 DOCS = str(ROOT / "docs")

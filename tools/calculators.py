@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from tools.data_files import Limit
 from tools.errors import NotesError
-from tools.site_anchors import check_ref
+from tools.page_anchors import check_ref
 from tools.validation import DataError, Issue, pydantic_issue
 from tools.yaml_lines import line_of, load
 

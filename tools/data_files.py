@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from tools.errors import NotesError
-from tools.site_anchors import check_ref, plain, section_text
+from tools.page_anchors import check_ref, plain, section_text
 from tools.statements import locate_problem, page_text, statement_line
 from tools.validation import DataError, Issue, pydantic_issue
 from tools.yaml_lines import line_of, load

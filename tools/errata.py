@@ -24,7 +24,7 @@ class Erratum(BaseModel):
     @property
     def id(self) -> str:
         """A stable anchor for the fix, from the words it puts in place."""
-        from tools.anchors import slugify
+        from tools.heading_slugs import slugify
 
         return "erratum-" + slugify(self.replace)[:48].strip("-")
 

@@ -18,10 +18,10 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tools.anchors import AnchorBook, slugify
 from tools.errata import DEFAULT as ERRATA
 from tools.errata import apply_errata, load_errata
 from tools.errors import NotesError
+from tools.heading_slugs import AnchorBook, slugify
 from tools.markdown_lines import classify, heading, heading_title
 from tools.mojibake import repair
 from tools.normalise import Stats, normalise

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tools.anchors import AnchorBook
+from tools.heading_slugs import AnchorBook
 from tools.markdown_lines import HEADING_RE, HR_RE, LIST_RE, QUOTE_RE, TABLE_RE, classify, heading, heading_title
 
 NOTION_AUTOLINK_RE = re.compile(r"\[(?P<text>[^\]\s]+)\]\((?P<url>https?://(?:www\.)?[^)\s]+?)/?\)")

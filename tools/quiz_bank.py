@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic_core import PydanticCustomError
 
 from tools.errors import NotesError
-from tools.site_anchors import check_ref
+from tools.page_anchors import check_ref
 from tools.validation import DataError, Issue, pydantic_issue
 from tools.yaml_lines import line_of, load
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from tools.markdown_lines import classify, heading
-from tools.site_anchors import HEADING_ID_RE, plain
+from tools.page_anchors import HEADING_ID_RE, plain
 
 
 def page_text(docs_dir: str, page: str) -> str:

@@ -1,4 +1,4 @@
-"""Which `page#anchor` targets exist in the notes, read from the heading ids in docs/."""
+"""Which `page#anchor` targets exist in the notes, read from the heading ids the importer wrote into docs/ (heading_slugs makes them)."""
 
 from __future__ import annotations
 

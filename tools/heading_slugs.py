@@ -1,4 +1,4 @@
-"""Readable, stable heading anchors: no emoji, no markup, unique within a page."""
+"""Heading anchors made from heading text: readable, stable, no emoji, no markup, unique within a page (the importer writes them)."""
 
 from __future__ import annotations
 
