@@ -11,9 +11,10 @@
   "use strict";
   var document = global.document;
 
-  /* Material's instant navigation self-assigns every relative href/src on load. Doing it
-     here, before the first full style pass, costs nothing; the stylesheets are @imports
-     (overrides/main.html), as a re-assigned stylesheet <link> would reload. */
+  /* Material's instant navigation self-assigns every relative href/src on load. Done here,
+     before the first full style pass, it restyles nothing more (the walk over every link
+     remains, 0.1-0.2 s on a long page under Lighthouse's throttling); the stylesheets are
+     @imports (overrides/main.html), as a re-assigned stylesheet <link> would reload. */
   function resolveLinks() {
     if (location.protocol === "file:") return;  // no instant navigation offline
     var els = document.querySelectorAll("[href], [src]");
