@@ -15,8 +15,9 @@ from tools.quiz_bank import QuizFile
 BANK_FILE = "assets/saa-bank.js"
 
 
-def bank_payload(bank: dict[str, QuizFile], docs_dir: str, titles: dict[str, str], link: Linker) -> dict:
-    """The bank as JSON for exam.js: HTML already rendered and sanitised at build time."""
+def bank_payload(bank: dict[str, QuizFile], docs_dir: str, chapters: list[dict], link: Linker) -> dict:
+    """The bank as JSON for exam.js: HTML already rendered and sanitised at build time.
+    chapters: id, title, count, the same list the page index (bank_index) carries."""
     questions = []
     for chapter, quiz in bank.items():
         for q in quiz.questions:
@@ -35,7 +36,6 @@ def bank_payload(bank: dict[str, QuizFile], docs_dir: str, titles: dict[str, str
                     "sources": [{"href": s["href"], "title": s["title"]} for s in view["sources"]],
                 }
             )
-    chapters = [{"id": c, "title": titles.get(c, c), "count": len(bank[c].questions)} for c in bank]
     return {"version": 1, "questions": questions, "chapters": chapters}
 
 
