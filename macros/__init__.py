@@ -15,12 +15,15 @@ from mkdocs.exceptions import PluginError
 from macros.annotate import insert_after_headings
 from macros.calculators import render_calculator
 from macros.chapters import chapter_index, site_guide
+from macros.diagrams import figure
+from macros.diagrams import index as diagram_list
 from macros.exam import app_shell, bank_index, bank_payload, bank_script, continue_shell, write_bank
 from macros.inline_fixes import changes_page, from_correction, from_limit, mark_statements
 from macros.limits import chapter_limits, correction_box, reference_page
 from macros.protect_code import protect_code, raw
 from macros.quiz import render_quiz
 from macros.urls import linker, root_prefix
+from tools import diagrams as diagram_model
 from tools.calculators import load_calculators
 from tools.data_files import load_corrections, load_limits
 from tools.errata import load_errata, place_errata
@@ -194,6 +197,20 @@ def define_env(env):
     def what_changed() -> str:
         """Every correction of the notes, by chapter (the "What changed since the notes" page)."""
         return memo(rendered, ("changes", env.page.url), lambda: Markup(changes_page(limits, corrections, edits, heading_titles, link())))
+
+    @env.macro
+    def diagram_legend() -> str:
+        """The visual language every diagram uses, drawn from data/diagrams/style.yml."""
+        r = _load("the diagram legend", diagram_model.render_text, diagram_model.legend_source(), "data/diagrams/style.yml")
+        alt = "The legend: a colour for each service category, the boxes for Regions, Availability Zones, VPCs, subnets, accounts and on-premises sites, the line styles, and the shapes used for data stores, queues, people, the internet, files and decisions."
+        return figure(diagram_model.LEGEND, alt, "The legend of every diagram on this site.", "", r.width, r.height, env.page.url)
+
+    @env.macro
+    def diagram_index() -> str:
+        """Every diagram, by chapter, linked where it stands."""
+        diagrams = _load("data/diagrams", diagram_model.load_all, Path(docs_dir))
+        titles = {c["id"]: c["title"] for c in chapter_list}
+        return diagram_list(diagrams, titles, link())
 
     @env.macro
     def exam_fact(name: str) -> str:

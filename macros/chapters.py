@@ -109,7 +109,7 @@ exam, built from one learner's course notes and improved by pull requests.
 6. **Spot a mistake?** Use the pencil icon at the top of any page, or the "Report a problem" link under
    any question, to tell us on GitHub.
 
-Diagrams from the original notes are not in the repository yet; where one is missing you see a
-labelled placeholder instead. The [image manifest](REPO_URL/blob/main/IMAGES.md)
-lists every one, so you can help by adding them.
+The chapters explain architectures with original [diagrams](diagrams.md), written as code that
+anyone can correct. The notes' own images are not in the repository; the
+[image manifest](REPO_URL/blob/main/IMAGES.md) lists each one and what stands in its place.
 """.replace("STUDY_OFFLINE", _study_offline(downloads)).replace("REPO_URL", repo_url.rstrip("/"))

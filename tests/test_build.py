@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import filecmp
 from pathlib import Path
+from urllib.parse import quote
 
-from conftest import ADDED_IMAGE, ROOT, copy_project, mkdocs_build, soup_of
+from conftest import ROOT, added_image, copy_project, mkdocs_build, soup_of
 
 from tools import import_notes
 from tools.check_links import base_path_of, check_site
@@ -20,13 +21,12 @@ def test_strict_build_passes(built_site: Path):
 def test_committed_docs_match_the_importer(tmp_path: Path):
     """docs/ is generated: re-running the importer on the committed seed changes nothing."""
     out = tmp_path / "docs"
-    import_notes.run(import_notes.DEFAULT_SEED, out, tmp_path / "IMAGES.md", import_notes.ERRATA)
+    import_notes.run(import_notes.DEFAULT_SEED, out, import_notes.ERRATA)
     generated = sorted(p.name for p in out.glob("*.md"))
     committed = sorted(p.name for p in (ROOT / "docs").glob("*.md") if import_notes.GENERATED_PAGE_RE.match(p.name))
     assert generated == committed
     diffs = [name for name in generated if not filecmp.cmp(out / name, ROOT / "docs" / name, shallow=False)]
     assert not diffs, f"docs/ is out of date; run `python -m tools.import_notes`: {diffs}"
-    assert (tmp_path / "IMAGES.md").read_text() == (ROOT / "IMAGES.md").read_text(), "IMAGES.md is out of date"
 
 
 def test_nav_lists_every_chapter_in_order():
@@ -86,21 +86,14 @@ def test_unknown_macro_fails_the_build(tmp_path: Path):
     assert "no_such_macro" in result.stderr + result.stdout
 
 
-def test_missing_image_is_a_placeholder_until_the_file_is_added(built_site: Path, edited_site: Path):
-    soup = soup_of(built_site / "05-s3" / "index.html")
-    holders = soup.select(".img-missing")
-    assert holders and not soup.select('img[src*="Untitled"]')
-    assert any(ADDED_IMAGE in h.get_text() for h in holders)
+def test_a_missing_image_leaves_no_trace_until_the_file_is_added(built_site: Path, edited_site: Path):
+    chapter, src = added_image()
+    name = src.rsplit("/", 1)[-1]
+    html = (built_site / chapter / "index.html").read_text()
+    assert name not in html and "img-missing" not in html
     # edited_site is the same project with that one image file added.
-    soup = soup_of(edited_site / "05-s3" / "index.html")
-    assert soup.select('img[src$="Untitled%2013.png"]'), "the added image should render as <img>"
-    assert len(soup.select(".img-missing")) == len(holders) - 1
-
-
-def test_image_manifest_lists_every_reference():
-    manifest = (ROOT / "IMAGES.md").read_text()
-    assert "245 references." in manifest
-    assert manifest.count("| [") == 245
+    soup = soup_of(edited_site / chapter / "index.html")
+    assert soup.select(f'img[src$="{quote(name)}"]'), "the added image should render as <img>"
 
 
 def test_downloads_are_linked_only_where_they_are_published(built_site):

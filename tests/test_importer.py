@@ -156,7 +156,7 @@ def test_bad_seed_gives_one_line_error_and_keeps_docs(tmp_path: Path, content, m
     out = tmp_path / "docs"
     out.mkdir()
     (out / "01-keep.md").write_text("previous good page")
-    result = run_cli("--seed", str(seed), "--out", str(out), "--manifest", str(tmp_path / "m.md"))
+    result = run_cli("--seed", str(seed), "--out", str(out))
     assert result.returncode == 1
     assert result.stdout == ""
     lines = result.stderr.strip().split("\n")
@@ -168,7 +168,7 @@ def test_bad_seed_gives_one_line_error_and_keeps_docs(tmp_path: Path, content, m
 def test_unwritable_output_gives_one_line_error(tmp_path: Path):
     blocker = tmp_path / "file"
     blocker.write_text("a file where a folder should be")
-    result = run_cli("--out", str(blocker / "docs"), "--manifest", str(tmp_path / "m.md"))
+    result = run_cli("--out", str(blocker / "docs"))
     assert result.returncode == 1
     assert len(result.stderr.strip().split("\n")) == 1 and "Fix:" in result.stderr
     assert blocker.read_text() == "a file where a folder should be"
@@ -190,7 +190,7 @@ def test_failed_write_leaves_previous_docs_untouched(tmp_path: Path, monkeypatch
 
     monkeypatch.setattr(Path, "write_text", flaky)
     with pytest.raises(NotesError, match="No space left"):
-        import_notes.run(import_notes.DEFAULT_SEED, out, None)
+        import_notes.run(import_notes.DEFAULT_SEED, out)
     monkeypatch.undo()
     assert sorted(p.name for p in out.iterdir()) == ["01-old.md", "limits.md"]
     assert not list(tmp_path.glob(".docs.*")), "staging folder left behind"
@@ -201,7 +201,7 @@ def test_rerun_keeps_hand_written_files(tmp_path: Path):
     (out / "stylesheets").mkdir(parents=True)
     (out / "stylesheets" / "x.css").write_text("a{}")
     (out / "99-stale.md").write_text("stale generated page")
-    result = run_cli("--out", str(out), "--manifest", str(tmp_path / "m.md"))
+    result = run_cli("--out", str(out))
     assert result.returncode == 0, result.stderr
     assert (out / "stylesheets" / "x.css").read_text() == "a{}"
     assert not (out / "99-stale.md").exists()

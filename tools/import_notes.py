@@ -29,9 +29,7 @@ from tools.normalise import Stats, normalise
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SEED = ROOT / "tools" / "seed" / "000_7b841cca4c0e7d9d.txt"
 DEFAULT_OUT = ROOT / "docs"
-MANIFEST = "IMAGES.md"
 GENERATED_PAGE_RE = re.compile(r"^(\d\d-[a-z0-9-]+|index)\.md$")
-IMAGE_RE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 
 # Short file slugs and one-line descriptions, keyed by the chapter title as it
 # reads without emoji. An unknown title still imports, with an automatic slug.
@@ -206,33 +204,6 @@ def _yaml_str(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def image_manifest(pages: dict[str, str]) -> str:
-    rows = []
-    for name, text in pages.items():
-        for ln in classify(text.split("\n")):
-            if ln.in_code:
-                continue
-            for m in IMAGE_RE.finditer(ln.text):
-                rows.append((name, ln.number, m.group("src"), m.group("alt")))
-    lines = [
-        "# Image manifest",
-        "",
-        "The notes reference these images, but the seed ships none of them. Until a file",
-        "exists under `docs/`, the page shows a placeholder with the alt text and file name.",
-        "To add one, save it at the path in the second column; no other change is needed.",
-        "This file is written by `python -m tools.import_notes`.",
-        "",
-        f"{len(rows)} references.",
-        "",
-        "| Page | Image path (under `docs/`) | Alt text |",
-        "| --- | --- | --- |",
-    ]
-    for name, line, src, alt in rows:
-        alt_cell = (alt or "").replace("|", "\\|")
-        lines.append(f"| [{name}:{line}](docs/{name}#L{line}) | `{src}` | {alt_cell} |")
-    return "\n".join(lines) + "\n"
-
-
 def write_atomically(out: Path, files: dict[str, str]) -> None:
     """Build the new docs/ beside the old one, keep hand-written files, then swap."""
     out = out.resolve()
@@ -262,7 +233,7 @@ def write_atomically(out: Path, files: dict[str, str]) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def run(seed: Path, out: Path, manifest: Path | None, errata: Path | None = None) -> tuple[list[Page], Stats]:
+def run(seed: Path, out: Path, errata: Path | None = None) -> tuple[list[Page], Stats]:
     text = read_seed(seed)
     if errata is not None:
         text = apply_errata(text, load_errata(errata), errata)
@@ -272,8 +243,6 @@ def run(seed: Path, out: Path, manifest: Path | None, errata: Path | None = None
     for page in pages:
         files[f"{page.slug}.md"] = render_page(page, stats)
     write_atomically(out, files)
-    if manifest is not None:
-        manifest.write_text(image_manifest(files), encoding="utf-8")
     return pages, stats
 
 
@@ -281,12 +250,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seed", type=Path, default=DEFAULT_SEED, help="the notes (Markdown, UTF-8 or mojibake)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="the docs folder to write")
-    parser.add_argument("--manifest", type=Path, default=ROOT / MANIFEST, help="where to list image references")
     parser.add_argument("--errata", type=Path, help="typo fixes to apply (default: tools/seed/errata.yml for the default seed)")
     args = parser.parse_args(argv)
     errata = args.errata or (ERRATA if args.seed.resolve() == DEFAULT_SEED else None)
     try:
-        pages, stats = run(args.seed, args.out, args.manifest, errata)
+        pages, stats = run(args.seed, args.out, errata)
     except NotesError as exc:
         print(f"import_notes: error: {exc}", file=sys.stderr)
         return 1

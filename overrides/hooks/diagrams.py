@@ -1,0 +1,98 @@
+"""Diagrams where the notes' images were; nothing where an image is missing.
+
+The notes refer to 245 images the repository does not have. Each reference a diagram in
+data/diagrams/ `replaces` shows that diagram; a diagram without `replaces` ends its section's
+own text; any other reference is dropped from the page, unless a contributor has added the
+image file under docs/, which then renders as usual. IMAGES.md lists what stands where.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from urllib.parse import unquote
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from macros.diagrams import asset_path, figure  # noqa: E402
+from tools import diagrams as model  # noqa: E402
+from tools.errors import NotesError  # noqa: E402
+from tools.markdown_lines import classify, heading  # noqa: E402
+from tools.validation import DataError  # noqa: E402
+
+# Markdown wraps a figure that stands on its own line in <p>; a <figure> cannot sit in a <p>.
+WRAPPED_RE = re.compile(r'<p>(<figure class="diagram"[^\n]*?</figure>)</p>')
+
+_build: dict = {}  # this build's diagrams, replaced (never grown) by each on_files
+
+
+def on_files(files, config):
+    docs = Path(config["docs_dir"])
+    try:
+        diagrams = model.load_all(docs)
+        rendered = model.render_all(diagrams)
+    except DataError as exc:
+        raise PluginError(f"data/diagrams has {len(exc.issues)} problem(s):\n{exc}") from None
+    except NotesError as exc:
+        raise PluginError(f"data/diagrams: {exc}") from None
+    try:
+        legend = model.render_text(model.legend_source(), "data/diagrams/style.yml")
+    except NotesError as exc:
+        raise PluginError(f"the diagram legend: {exc}") from None
+    rendered = {**rendered, model.LEGEND: legend}
+    _build.clear()
+    _build.update(diagrams={d.id: d for d in diagrams}, rendered=rendered)
+    for did, r in rendered.items():
+        for variant in ("light", "dark"):
+            svg = getattr(r, variant)
+            files.append(File.generated(config, asset_path(did, variant), content=svg))
+    return files
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    chapter = Path(page.file.src_uri).stem
+    mine = [d for d in _build.get("diagrams", {}).values() if d.page == chapter]
+    by_image = {unquote(d.replaces): d for d in mine if d.replaces}
+    at_end = {d.section: d for d in mine if not d.replaces}
+    docs = Path(config["docs_dir"])
+
+    def html(d) -> str:
+        r = _build["rendered"][d.id]
+        return figure(d.id, d.alt, d.caption, d.description, r.width, r.height, page.file.url)
+
+    lines = markdown.split("\n")
+    out: list[str] = []
+    section = ""
+    for ln in classify(lines):
+        h = None if ln.in_code else heading(ln)
+        if h:
+            if section in at_end:
+                out += ["", html(at_end.pop(section)), ""]
+            anchor = model.HEADING_ID_RE.search(h[1])
+            section = anchor.group("id") if anchor else ""
+        if ln.in_code or "![" not in ln.text:
+            out.append(ln.text)
+            continue
+        m = model.IMAGE_RE.fullmatch(ln.text.strip())
+        if not m or re.match(r"^[a-z]+:|^/|^#", m.group("src")):
+            out.append(ln.text)
+            continue
+        src = unquote(m.group("src"))
+        indent = ln.text[: len(ln.text) - len(ln.text.lstrip())]
+        if src in by_image:
+            out.append(indent + html(by_image.pop(src)))
+        elif (docs / src).is_file():
+            out.append(ln.text)
+        else:
+            out.append("")  # no picture: nothing in the reading flow
+    if section in at_end:
+        out += ["", html(at_end.pop(section))]
+    return "\n".join(out)
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    return WRAPPED_RE.sub(r"\1", html)
