@@ -201,9 +201,11 @@ def define_env(env):
     @env.macro
     def diagram_legend() -> str:
         """The visual language every diagram uses, drawn from data/diagrams/style.yml."""
-        r = _load("the diagram legend", diagram_model.render_text, diagram_model.legend_source(), "data/diagrams/style.yml")
-        alt = "The legend: a colour for each service category, the boxes for Regions, Availability Zones, VPCs, subnets, accounts and on-premises sites, the line styles, and the shapes used for data stores, queues, people, the internet, files and decisions."
-        return figure(diagram_model.LEGEND, alt, "The legend of every diagram on this site.", "", r.width, r.height, env.page.url)
+        out = []
+        for part in diagram_model.legend():
+            r = _load("the diagram legend", diagram_model.render_text, part.source, "data/diagrams/style.yml")
+            out.append(figure(part.id, part.alt, part.caption, "", r.width, r.height, env.page.url))
+        return "\n\n".join(out)
 
     @env.macro
     def diagram_index() -> str:

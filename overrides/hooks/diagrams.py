@@ -40,10 +40,10 @@ def on_files(files, config):
     except NotesError as exc:
         raise PluginError(f"data/diagrams: {exc}") from None
     try:
-        legend = model.render_text(model.legend_source(), "data/diagrams/style.yml")
+        legend = {part.id: model.render_text(part.source, "data/diagrams/style.yml") for part in model.legend()}
     except NotesError as exc:
         raise PluginError(f"the diagram legend: {exc}") from None
-    rendered = {**rendered, model.LEGEND: legend}
+    rendered = {**rendered, **legend}
     _build.clear()
     _build.update(diagrams={d.id: d for d in diagrams}, rendered=rendered)
     for did, r in rendered.items():
