@@ -120,6 +120,13 @@ def classes_block(variant: str) -> str:
             keys = "; ".join(f"{k}: {_d2_value(v)}" for k, v in spec[variant].items())
             out.append(f"  {name}: {{style: {{{keys}}}}}")
     out.append("}")
+    # Unclassed boxes take D2's theme fills; in light mode those are blues a reader would take
+    # for a private subnet, so make them neutral (the dark theme's are already grey).
+    neutral = s.get("neutral", {}).get(variant)
+    if neutral:
+        out += ["vars: {", "  d2-config: {", "    theme-overrides: {"]
+        out += [f'      {k}: "{v}"' for k, v in neutral.items()]
+        out += ["    }", "  }", "}"]
     return "\n".join(out) + "\n"
 
 
