@@ -35,11 +35,11 @@ def figure(diagram_id: str, alt: str, caption: str, description: str, width: int
         )
     text = ""
     if description.strip():
-        paras = "".join(f"<p>{escape(p.strip())}</p>" for p in description.strip().split("\n\n") if p.strip())
+        paras = "".join(f"<p>{escape(' '.join(p.split()))}</p>" for p in description.strip().split("\n\n") if p.strip())
         text = f'<details class="diagram__text"><summary>Text description</summary>{paras}</details>'
     return (
         f'<figure class="diagram" id="diagram-{escape(diagram_id)}">{"".join(imgs)}'
-        f"<figcaption>{escape(caption)}</figcaption>{text}</figure>"
+        f"<figcaption>{escape(caption)}{text}</figcaption></figure>"
     )
 
 

@@ -57,7 +57,10 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     chapter = Path(page.file.src_uri).stem
     mine = [d for d in _build.get("diagrams", {}).values() if d.page == chapter]
     by_image = {unquote(d.replaces): d for d in mine if d.replaces}
-    at_end = {d.section: d for d in mine if not d.replaces}
+    at_end: dict[str, list] = {}
+    for d in mine:
+        if not d.replaces:
+            at_end.setdefault(d.section, []).append(d)
     docs = Path(config["docs_dir"])
 
     def html(d) -> str:
@@ -70,8 +73,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     for ln in classify(lines):
         h = None if ln.in_code else heading(ln)
         if h:
-            if section in at_end:
-                out += ["", html(at_end.pop(section)), ""]
+            for d in at_end.pop(section, []):
+                out += ["", html(d), ""]
             anchor = model.HEADING_ID_RE.search(h[1])
             section = anchor.group("id") if anchor else ""
         if ln.in_code or "![" not in ln.text:
@@ -89,8 +92,14 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
             out.append(ln.text)
         else:
             out.append("")  # no picture: nothing in the reading flow
-    if section in at_end:
-        out += ["", html(at_end.pop(section))]
+    for d in at_end.pop(section, []):
+        out += ["", html(d)]
+    unplaced = [d.id for d in by_image.values()] + [d.id for ds in at_end.values() for d in ds]
+    if unplaced:
+        raise PluginError(
+            f"docs/{chapter}.md: diagrams {', '.join(unplaced)} found no place (their image or section is inside code?). "
+            f"Fix: point `replaces` or `section` in data/diagrams/{chapter}.yml at text outside code blocks"
+        )
     return "\n".join(out)
 
 
