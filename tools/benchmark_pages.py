@@ -36,6 +36,7 @@ PAGES = {
     "limits": "limits/",
     "calculators": "calculators/",
     "changes": "changes/",
+    "diagrams": "diagrams/",
 }
 
 
