@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, reach_quiz
 
+from tools import diagrams
 from tools.quiz_bank import load_bank
 
 pytestmark = pytest.mark.browser
@@ -77,6 +78,15 @@ def test_text_has_chapters_and_answer_keys(pdf):
         why = next(o.why for o in q.options if o.correct)
         assert re.sub(r"[^\w]", "", why.lower())[:80] in text, f"answer key of {q.id}"
     assert "answerkey" in text and "whatislimited" in text
+
+
+def test_diagrams_print_as_vectors_with_their_captions(pdf):
+    """Lazy images must still print, and an SVG printed as vectors keeps its labels as text."""
+    _, pages = pdf
+    text = " ".join(pages)
+    for d in [d for d in diagrams.load_all(ROOT / "docs") if d.id in ("nat-gateway-per-az", "s3-lifecycle-waterfall")]:
+        assert squash(d.caption) in text, d.id
+    assert "NAT gateway A" in text and "Glacier Deep Archive" in text, "diagram labels are missing: printed as pictures, or not at all"
 
 
 def test_page_count_and_no_blank_pages(pdf):
@@ -164,6 +174,15 @@ def test_offline_quiz_and_calculator_work(file_page):
     assert calc.locator('[data-out="wcu"]').get_attribute("data-value") == "60"
     link = q.locator(".quiz-result .quiz-source a").first.get_attribute("href")
     assert link.startswith("#") or ".html" in link
+
+
+def test_offline_diagrams_load_from_file_urls(file_page):
+    file_page.goto(f"{file_page.root}/06-vpc.html")
+    fig = file_page.locator("#diagram-nat-gateway-per-az")
+    fig.scroll_into_view_if_needed()
+    file_page.wait_for_function(
+        "() => [...document.querySelectorAll('#diagram-nat-gateway-per-az img')].some(i => i.offsetParent && i.complete && i.naturalWidth > 0)"
+    )
 
 
 def test_offline_exam_starts(file_page):
