@@ -142,6 +142,25 @@ def test_a_good_diagram_compiles(tmp_path: Path):
     assert rendered["one"].width > 0 and "<svg" in rendered["one"].light and rendered["one"].light != rendered["one"].dark
 
 
+def test_the_cache_is_reused_and_forgets_what_no_build_uses(tmp_path: Path, monkeypatch):
+    import os
+    import time
+
+    data = _workspace(tmp_path, GOOD, "a: NAT gateway {class: network}\n")
+    cache = tmp_path / "cache"
+    diagrams.render_all(diagrams.load_all(DOCS, data), cache=cache)
+    used = sorted(cache.glob("*.svg"))
+    assert len(used) == 2  # light and dark
+    stale = cache / "0123456789abcdef0123456789abcdef.svg"
+    stale.write_text("<svg/>")
+    long_ago = time.time() - (diagrams.KEEP_DAYS + 1) * 86400
+    for f in [*used, stale]:
+        os.utime(f, (long_ago, long_ago))
+    monkeypatch.setattr(diagrams.subprocess, "run", lambda *a, **k: pytest.fail("a cached diagram was compiled again"))
+    diagrams.render_all(diagrams.load_all(DOCS, data), cache=cache)
+    assert sorted(cache.glob("*.svg")) == used, "a hit keeps its file; an unused old one goes"
+
+
 def test_broken_d2_names_the_file_the_line_and_d2s_message(tmp_path: Path):
     data = _workspace(tmp_path, GOOD, "a: fine\nb -> \n")
     msg = _problems(data, tmp_path)

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import textwrap
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
@@ -46,6 +47,7 @@ VIEWBOX_RE = re.compile(r'<svg[^>]*?viewBox="(?P<x>-?[\d.]+) (?P<y>-?[\d.]+) (?P
 MAX_WIDTH = 900  # px; wider diagrams shrink below readable text on a 390 px phone
 THEMES = {"light": "0", "dark": "200"}  # D2 themes for the parts no class colours
 PAD = "16"
+KEEP_DAYS = 30  # unused cached SVGs older than this are deleted
 LEGEND = "legend"  # the legend's ids start with it: no chapter diagram may
 
 
@@ -452,6 +454,7 @@ def compile_source(text: str, source: str, variant: str, cache: Path = CACHE) ->
     key = hashlib.sha256("\0".join([full, variant, THEMES[variant], PAD, d2_version()]).encode()).hexdigest()[:32]
     hit = cache / f"{key}.svg"
     if hit.is_file():
+        os.utime(hit)  # still in use: keep it when the cache is pruned
         return hit.read_text(encoding="utf-8")
     proc = subprocess.run(
         [d2_binary(), f"--theme={THEMES[variant]}", f"--pad={PAD}", "-", "-"],
@@ -525,7 +528,19 @@ def render_all(diagrams: list[Diagram], cache: Path = CACHE) -> dict[str, Render
             issues.append(Issue(exc.path, exc.line, d.id, exc.problem, exc.fix, "diagram"))
     if issues:
         raise DataError(issues)
+    prune(cache)
     return out
+
+
+def prune(cache: Path, days: int = KEEP_DAYS) -> None:
+    """Forget SVGs no build has used for `days`: old versions of edited diagrams."""
+    cutoff = time.time() - days * 86400
+    for old in cache.glob("*.svg"):
+        try:
+            if old.stat().st_mtime < cutoff:
+                old.unlink()
+        except OSError:
+            pass  # another build pruned it first
 
 
 # ---------------------------------------------------------------- IMAGES.md
