@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_exam_seams_browser import instant, mark_page
 
 pytestmark = pytest.mark.browser
 CHAPTER = "06-vpc/"
@@ -88,3 +89,17 @@ def test_keyboard_reaches_each_diagram_once_and_hears_its_alt_text(page):
     assert not any("diagram__open" in s for s in stops[1:]), f"one link per diagram: {stops}"
     link = page.locator(f"#diagram-{DIAGRAM} a.diagram__open--light")
     assert link.evaluate("a => a.querySelector('img').alt") == alt
+
+
+def test_after_instant_navigation_the_diagram_loads_when_reached(page):
+    """Material swaps the page in without a load: the new page's lazy images must still arrive."""
+    page.emulate_media(color_scheme="dark")
+    page.goto(f"{page.base}/05-s3/")
+    mark_page(page)
+    instant(page, "/" + CHAPTER)
+    assert page.evaluate("() => performance.getEntriesByType('navigation').length") == 1
+    page.locator(f"#diagram-{DIAGRAM}").evaluate("f => f.scrollIntoView({block: 'center'})")
+    page.wait_for_function(
+        "id => [...document.getElementById('diagram-' + id).querySelectorAll('img')].some(i => i.offsetParent && i.complete && i.naturalWidth && i.src.endsWith('#only-dark'))",
+        arg=DIAGRAM,
+    )
