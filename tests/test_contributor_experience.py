@@ -180,6 +180,7 @@ def test_readme_counts_are_the_datas():
 
     from tools.calculators import load_calculators
     from tools.data_files import load_corrections
+    from tools.diagrams import load_all as load_diagrams
     from tools.exam_blueprint import BLUEPRINT, load_blueprint
 
     readme = (ROOT / "README.md").read_text()
@@ -201,6 +202,7 @@ def test_readme_counts_are_the_datas():
         f"**{words[len(calcs)]} calculators**",
         f"{blueprint.questions} questions in {blueprint.minutes} minutes",
         f"The {images} images",
+        f"**{len(load_diagrams(ROOT / 'docs'))} original diagrams**",
     ]
     text = re.sub(r"\s+", " ", readme)
     missing = [e for e in expected if e not in text]
