@@ -195,9 +195,9 @@ def test_bad_metadata_names_the_line_and_the_fix(tmp_path: Path, change, expecte
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
-        ("a: x {class: netwrk}\n", "line 1: unknown class 'netwrk'"),
-        ('a: x\na.style.fill: "#ff0000"\n', "line 2: `style.fill:` sets a colour that dark mode cannot change"),
-        ("a: x {icon: https://example.com/x.svg}\n", "uses `icon:`"),
+        ("a: x\nb: y {class: netwrk}\n", "one.d2:2: diagram 'one': unknown class 'netwrk'"),
+        ('a: x\n\na.style.fill: "#ff0000"\n', "one.d2:3: diagram 'one': `style.fill:` sets a colour that dark mode cannot change"),
+        ("a: x\nb: {\n  icon: https://example.com/x.svg\n}\n", "one.d2:3: diagram 'one': `icon:` links an image"),
         ("row: {grid-columns: 12\n" + "".join(f'  n{i}: "a rather long label {i}"\n' for i in range(12)) + "}\n", "at most 900 px"),
     ],
 )

@@ -364,8 +364,8 @@ def _load_file(meta: Path, docs_dir: Path, pages: set[str], issues: list[Issue])
                     )
                 )
                 continue
-        for problem, fix in source_issues(_source_path(d)):
-            issues.append(Issue(d.source, None, d.id, problem, fix, "diagram"))
+        for line, problem, fix in source_issues(_source_path(d)):
+            issues.append(Issue(d.source, line, d.id, problem, fix, "diagram"))
         out.append(d)
     return out
 
@@ -382,31 +382,30 @@ def _source_path(d: Diagram) -> Path:
     return p if p.is_absolute() else ROOT / p
 
 
-def source_issues(path: Path) -> list[tuple[str, str]]:
-    """What the D2 compiler would accept but our pages must not have."""
+def source_issues(path: Path) -> list[tuple[int | None, str, str]]:
+    """(line, problem, fix) for what the D2 compiler would accept but our pages must not have."""
     text = path.read_text(encoding="utf-8")
     known = set(class_names())
-    out = []
+
+    def line(pos: int) -> int:
+        return text.count("\n", 0, pos) + 1
+
+    out: list[tuple[int | None, str, str]] = []
     for m in CLASS_RE.finditer(text):
-        names = [n.strip().strip("\"'") for n in m.group(1).strip("[]").split(";")]
-        for n in names:
+        for n in (n.strip().strip("\"'") for n in m.group(1).strip("[]").split(";")):
             if n and n not in known:
-                out.append(
-                    (
-                        f"line {text[: m.start()].count(chr(10)) + 1}: unknown class '{n}'",
-                        f"use one of {', '.join(sorted(known))} (data/diagrams/style.yml)",
-                    )
-                )
+                out.append((line(m.start(1)), f"unknown class '{n}'", f"use one of {', '.join(sorted(known))} (data/diagrams/style.yml)"))
     for m in COLOUR_RE.finditer(text):
         out.append(
             (
-                f"line {text[: m.start()].count(chr(10)) + 1}: `{m.group(1)}` sets a colour that dark mode cannot change",
+                line(m.start(1)),
+                f"`{m.group(1)}` sets a colour that dark mode cannot change",
                 "use a class from data/diagrams/style.yml instead",
             )
         )
-    if re.search(r"\bicon\s*:", text):
+    for m in re.finditer(r"\bicon\s*:", text):
         out.append(
-            ("it uses `icon:`, which links an image from another host", "use labelled shapes and the classes in data/diagrams/style.yml")
+            (line(m.start()), "`icon:` links an image from another host", "use labelled shapes and the classes in data/diagrams/style.yml")
         )
     return out
 
