@@ -57,14 +57,14 @@ _cache: dict[tuple, tuple] = {}
 
 def load_data(docs_dir: str) -> tuple:
     """(bank, limits, corrections, calculators, constants, blueprint, errata placed), reused while no file changed."""
-    key = (docs_dir, stamp(docs_dir, "*.md"), stamp(ROOT / "quizzes"), stamp(ROOT / "data"), stamp(ROOT / "tools" / "seed", "*.yml"))
+    key = (docs_dir, stamp(docs_dir, "*.md"), stamp(ROOT / "quizzes"), stamp(ROOT / "data"))
     if key not in _cache:
         bank = _load("the quiz bank", load_bank, ROOT / "quizzes", docs_dir)
         limits = _load("data/limits", load_limits, ROOT / "data" / "limits", docs_dir)
         corrections = _load("data/corrections.yml", load_corrections, ROOT / "data" / "corrections.yml", docs_dir)
         calcs, constants = _load("data/calculators", load_calculators, ROOT / "data" / "calculators", docs_dir, limits)
         blueprint = _load("data/exam.yml", load_blueprint, ROOT / "data" / "exam.yml")
-        edits = _load("tools/seed/errata.yml", lambda: place_errata(docs_dir, load_errata()))
+        edits = _load("data/errata.yml", lambda: place_errata(docs_dir, load_errata()))
         _cache.clear()
         _cache[key] = (bank, limits, corrections, calcs, constants, blueprint, edits, {})
     return _cache[key]

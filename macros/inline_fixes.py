@@ -212,7 +212,7 @@ def _edits_section(edits: list[Placed], titles: dict, link: Linker) -> list[str]
         "## Typos fixed in the notes {#typos}",
         "",
         f"The site fixes {len(edits)} typos of the original notes where they stand, marked “edited” there.",
-        "The list is `tools/seed/errata.yml`; the original notes are kept unchanged in the repository.",
+        "The list is `data/errata.yml`; the original notes are kept unchanged in the repository.",
         "",
         '<table><thead><tr><th scope="col">Chapter</th><th scope="col">The notes wrote</th>'
         '<th scope="col">The site reads</th><th scope="col">Why</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>",

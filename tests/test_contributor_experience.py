@@ -160,7 +160,7 @@ def test_contributing_examples_are_valid(tmp_path: Path):
     (tmp_path / "limits" / "05-s3.yml").write_text(limit)
     assert load_limits(tmp_path / "limits", DOCS)[0].current.value == 50
     erratum = next(b for b in blocks if "find:" in b)
-    assert yaml.safe_load(erratum)[0]["find"] in (ROOT / "tools" / "seed" / "errata.yml").read_text()
+    assert yaml.safe_load(erratum)[0]["find"] in (ROOT / "data" / "errata.yml").read_text()
 
 
 def test_broken_blueprint_yaml_is_a_located_error(tmp_path: Path):

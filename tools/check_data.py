@@ -1,5 +1,5 @@
 """Check every data file a contributor edits, the way the build does: data/limits/*.yml,
-data/corrections.yml, data/calculators/*.yml, data/exam.yml and tools/seed/errata.yml.
+data/corrections.yml, data/calculators/*.yml, data/exam.yml and data/errata.yml.
 
 python -m tools.check_data
 """

@@ -1,4 +1,4 @@
-"""Typo fixes to the notes, kept as data (tools/seed/errata.yml) so the seed stays
+"""Typo fixes to the notes, kept as data (data/errata.yml) so the seed stays
 unchanged and every fix is visible in review. The importer applies them after
 repairing the mojibake; the conservation test applies the same list to the seed."""
 
@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from tools.errors import NotesError
 from tools.yaml_lines import line_of, load
 
-DEFAULT = Path(__file__).resolve().parent / "seed" / "errata.yml"
+DEFAULT = Path(__file__).resolve().parents[1] / "data" / "errata.yml"
 
 
 class Erratum(BaseModel):

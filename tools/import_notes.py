@@ -27,7 +27,7 @@ from tools.mojibake import repair
 from tools.normalise import Stats, normalise
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_SEED = ROOT / "tools" / "seed" / "000_7b841cca4c0e7d9d.txt"
+DEFAULT_SEED = ROOT / "data" / "seed" / "000_7b841cca4c0e7d9d.txt"
 DEFAULT_OUT = ROOT / "docs"
 GENERATED_PAGE_RE = re.compile(r"^(\d\d-[a-z0-9-]+|index)\.md$")
 
@@ -129,7 +129,7 @@ def read_seed(path: Path) -> str:
     except OSError as exc:
         raise NotesError(path, None, f"the notes file cannot be read ({exc.strerror})", "check its permissions") from None
     if not data.strip():
-        raise NotesError(path, None, "the notes file is empty", "restore it with `git checkout tools/seed`")
+        raise NotesError(path, None, "the notes file is empty", "restore it with `git checkout data/seed`")
     if b"\x00" in data:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
         raise NotesError(path, line, "the notes file is binary (it contains NUL bytes)", "pass a Markdown text file")
@@ -250,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seed", type=Path, default=DEFAULT_SEED, help="the notes (Markdown, UTF-8 or mojibake)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="the docs folder to write")
-    parser.add_argument("--errata", type=Path, help="typo fixes to apply (default: tools/seed/errata.yml for the default seed)")
+    parser.add_argument("--errata", type=Path, help="typo fixes to apply (default: data/errata.yml for the default seed)")
     args = parser.parse_args(argv)
     errata = args.errata or (ERRATA if args.seed.resolve() == DEFAULT_SEED else None)
     try:
