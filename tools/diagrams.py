@@ -226,10 +226,11 @@ def load_all(docs_dir: Path, data_dir: Path = DATA, chapters: list[str] | None =
     issues: list[Issue] = []
     diagrams: list[Diagram] = []
     pages = chapter_pages(docs_dir)
+    declared: dict[str, set[str] | None] = {}  # chapter -> ids its file names (None: unreadable)
     for meta in sorted(Path(data_dir).glob("*.yml")):
         if meta.name == STYLE.name or chapters and meta.stem not in chapters:
             continue
-        diagrams += _load_file(meta, docs_dir, pages, issues)
+        diagrams += _load_file(meta, docs_dir, pages, issues, declared)
     seen: dict[str, Diagram] = {}
     placed: dict[tuple[str, str], Diagram] = {}
     for d in diagrams:
@@ -252,10 +253,12 @@ def load_all(docs_dir: Path, data_dir: Path = DATA, chapters: list[str] | None =
                     )
                 )
             placed[key] = d
-    declared = _declared_ids(data_dir)
     for folder in sorted(p for p in Path(data_dir).iterdir() if p.is_dir() and (not chapters or p.name in chapters)):
+        ids = declared.get(folder.name, set())
+        if ids is None:  # its metadata file has an error of its own, already reported
+            continue
         for src in sorted(folder.glob("*.d2")):
-            if src.stem not in declared.get(folder.name, set()):
+            if src.stem not in ids:
                 issues.append(
                     Issue(
                         _rel(src),
@@ -271,14 +274,7 @@ def load_all(docs_dir: Path, data_dir: Path = DATA, chapters: list[str] | None =
     return diagrams
 
 
-def _declared_ids(data_dir: Path) -> dict[str, set[str]]:
-    ids: dict[str, set[str]] = {}
-    for meta in Path(data_dir).glob("*.yml"):
-        ids[meta.stem] = set(re.findall(r"^\s*-\s*id:\s*[\"']?([a-z0-9-]+)", meta.read_text(encoding="utf-8"), re.M))
-    return ids
-
-
-def _load_file(meta: Path, docs_dir: Path, pages: set[str], issues: list[Issue]) -> list[Diagram]:
+def _load_file(meta: Path, docs_dir: Path, pages: set[str], issues: list[Issue], declared: dict) -> list[Diagram]:
     rel = _rel(meta)
     page = meta.stem
     if page not in pages:
@@ -293,16 +289,19 @@ def _load_file(meta: Path, docs_dir: Path, pages: set[str], issues: list[Issue])
             )
         )
         return []
+    declared[page] = None
     try:
         data, lines = load(meta.read_text(encoding="utf-8"), rel)
     except NotesError as exc:
         issues.append(Issue(rel, exc.line, None, exc.problem, exc.fix, "diagram"))
         return []
     if data is None:
+        declared[page] = set()
         return []
     if not isinstance(data, list):
         issues.append(Issue(rel, 1, None, "the file should be a list of diagrams", "start each diagram with `- id: ...`", "diagram"))
         return []
+    declared[page] = {item["id"] for item in data if isinstance(item, dict) and isinstance(item.get("id"), str)}
     sections, images = page_layout(docs_dir, page)
     keys = list(Diagram.model_fields)
     out = []
