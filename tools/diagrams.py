@@ -28,6 +28,7 @@ from tools.data_files import _aws_url
 from tools.errors import NotesError
 from tools.markdown_lines import classify, heading
 from tools.page_anchors import HEADING_ID_RE
+from tools.stamps import stamp
 from tools.validation import DataError, Issue, pydantic_issue
 from tools.yaml_lines import load
 
@@ -222,7 +223,15 @@ def chapter_pages(docs_dir: Path) -> set[str]:
 def load_all(docs_dir: Path, data_dir: Path = DATA, chapters: list[str] | None = None) -> list[Diagram]:
     """Every diagram's metadata (or only these chapters'), checked against its source file and its chapter.
 
-    DataError lists all problems."""
+    DataError lists all problems. The build hook and the Diagrams page both ask in every build;
+    the second asks for free until a page or a data file changes."""
+    key = (str(docs_dir), str(data_dir), tuple(chapters or ()), stamp(docs_dir, "*.md"), stamp(data_dir))
+    return list(_load_all(*key))
+
+
+@lru_cache(maxsize=4)
+def _load_all(docs_dir: str, data_dir: str, chapters: tuple, _docs: tuple, _data: tuple) -> tuple[Diagram, ...]:
+    docs_dir, data_dir, chapters = Path(docs_dir), Path(data_dir), list(chapters) or None
     issues: list[Issue] = []
     diagrams: list[Diagram] = []
     pages = chapter_pages(docs_dir)
@@ -271,7 +280,7 @@ def load_all(docs_dir: Path, data_dir: Path = DATA, chapters: list[str] | None =
                 )
     if issues:
         raise DataError(issues)
-    return diagrams
+    return tuple(diagrams)
 
 
 def _load_file(meta: Path, docs_dir: Path, pages: set[str], issues: list[Issue], declared: dict) -> list[Diagram]:
