@@ -206,6 +206,14 @@ def test_sources_that_would_break_the_pages_are_refused(tmp_path: Path, source, 
     assert expected in msg and "Fix:" in msg, msg
 
 
+def test_a_repeated_id_or_image_names_both_entries_lines(tmp_path: Path):
+    second = GOOD.replace("section: nat-gateways", "section: vpc-design-natgw-full-resilience\n  replaces: img/Untitled%2046.png")
+    data = _workspace(tmp_path, second + second, "a: x\n")
+    msg = _problems(data, tmp_path)
+    assert "06-vpc.yml:8: diagram 'one': the id is also used by" in msg and "06-vpc.yml:1" in msg
+    assert "06-vpc.yml:8: diagram 'one': `replaces: img/Untitled%2046.png` is also claimed by 'one'" in msg
+
+
 def test_a_source_without_metadata_and_metadata_without_a_source_are_named(tmp_path: Path):
     data = _workspace(tmp_path, GOOD, "a: x\n", name="stray")
     msg = _problems(data, tmp_path)

@@ -65,6 +65,8 @@ class Diagram(BaseModel):
 
     page: str = ""  # filled in by the loader: the chapter, e.g. "05-s3"
     source: str = ""  # filled in by the loader: the .d2 file, relative to the repository
+    meta: str = ""  # filled in by the loader: the metadata file ...
+    line: int | None = None  # ... and the line its entry starts on
 
     @field_validator("id")
     @classmethod
@@ -245,7 +247,14 @@ def _load_all(docs_dir: str, data_dir: str, chapters: tuple, _docs: tuple, _data
     for d in diagrams:
         if d.id in seen:
             issues.append(
-                Issue(d.source, None, d.id, f"the id is also used by {seen[d.id].source}", "give each diagram its own id", "diagram")
+                Issue(
+                    d.meta,
+                    d.line,
+                    d.id,
+                    f"the id is also used by {seen[d.id].meta}:{seen[d.id].line}",
+                    "give each diagram its own id",
+                    "diagram",
+                )
             )
         seen[d.id] = d
         if d.replaces:
@@ -253,8 +262,8 @@ def _load_all(docs_dir: str, data_dir: str, chapters: tuple, _docs: tuple, _data
             if key in placed:
                 issues.append(
                     Issue(
-                        f"data/diagrams/{d.page}.yml",
-                        None,
+                        d.meta,
+                        d.line,
                         d.id,
                         f"`replaces: {d.replaces}` is also claimed by '{placed[key].id}'",
                         "one diagram per image reference",
@@ -318,7 +327,9 @@ def _load_file(meta: Path, docs_dir: Path, pages: set[str], issues: list[Issue],
         item_id = item.get("id") if isinstance(item, dict) else None
         try:
             d = Diagram.model_validate(
-                {**item, "page": page, "source": f"{_rel(meta.parent)}/{page}/{item_id}.d2"} if isinstance(item, dict) else item
+                {**item, "page": page, "source": f"{_rel(meta.parent)}/{page}/{item_id}.d2", "meta": rel, "line": lines.get((i,))}
+                if isinstance(item, dict)
+                else item
             )
         except ValidationError as exc:
             for err in exc.errors():
