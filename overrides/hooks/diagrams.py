@@ -94,11 +94,14 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
             out.append("")  # no picture: nothing in the reading flow
     for d in at_end.pop(section, []):
         out += ["", html(d)]
-    unplaced = [d.id for d in by_image.values()] + [d.id for ds in at_end.values() for d in ds]
+    unplaced = [*by_image.values(), *(d for ds in at_end.values() for d in ds)]
     if unplaced:
         raise PluginError(
-            f"docs/{chapter}.md: diagrams {', '.join(unplaced)} found no place (their image or section is inside code?). "
-            f"Fix: point `replaces` or `section` in data/diagrams/{chapter}.yml at text outside code blocks"
+            "\n".join(
+                f"{d.meta}:{d.line}: diagram '{d.id}' found no place in docs/{chapter}.md (its image or section is inside code?). "
+                "Fix: point `replaces` or `section` at text outside code blocks."
+                for d in unplaced
+            )
         )
     return "\n".join(out)
 
