@@ -15,7 +15,7 @@ module.exports = [
     rules: { "no-var": "off", "no-unused-vars": ["error", { caughtErrors: "none" }], strict: ["error", "function"], eqeqeq: ["error", "always"], "no-implicit-globals": "error" },
   },
   {
-    files: ["tests/js/**/*.js", "tests/js/**/*.cjs", "tools/**/*.cjs", "eslint.config.cjs"],
+    files: ["tests/js/**/*.js", "tests/js/**/*.cjs", "scripts/**/*.cjs", "eslint.config.cjs"],
     languageOptions: { ecmaVersion: 2022, sourceType: "commonjs", globals: asGlobals(node) },
   },
 ];

@@ -12,30 +12,29 @@ from pathlib import Path
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from macros.annotate import insert_after_headings
-from macros.calculators import render_calculator
-from macros.chapters import chapter_index, site_guide
-from macros.diagrams import figure
-from macros.diagrams import index as diagram_list
-from macros.exam import app_shell, bank_index, bank_payload, bank_script, continue_shell, write_bank
-from macros.inline_fixes import changes_page, from_correction, from_limit, mark_statements
-from macros.limits import chapter_limits, correction_box, reference_page
-from macros.protect_code import protect_code, raw
-from macros.quiz import render_quiz
-from macros.urls import linker, root_prefix
-from tools import diagrams as diagram_model
-from tools.calculators import load_calculators
-from tools.data_files import load_corrections, load_limits
-from tools.errata import load_errata, place_errata
-from tools.errors import NotesError
-from tools.exam_blueprint import load_blueprint
-from tools.page_anchors import anchors
-from tools.quiz_bank import load_bank
-from tools.stamps import stamp
-from tools.statements import nearest_heading, page_text, statement_lines
-from tools.validation import DataError
-
-ROOT = Path(__file__).resolve().parent.parent
+from studysite.model import diagrams as diagram_model
+from studysite.model.blueprint import load_blueprint
+from studysite.model.calculators import load_calculators
+from studysite.model.data_files import load_corrections, load_limits
+from studysite.model.errata import load_errata, place_errata
+from studysite.model.errors import NotesError
+from studysite.model.page_anchors import anchors
+from studysite.model.quiz_bank import load_bank
+from studysite.model.stamps import pages_stamp, stamp
+from studysite.model.statements import nearest_heading, page_text, statement_lines
+from studysite.model.validation import DataError
+from studysite.paths import ROOT
+from studysite.render.annotate import insert_after_headings
+from studysite.render.calculators import render_calculator
+from studysite.render.chapters import chapter_index, site_guide
+from studysite.render.diagrams import figure
+from studysite.render.diagrams import index as diagram_list
+from studysite.render.exam import app_shell, bank_index, bank_payload, bank_script, continue_shell, write_bank
+from studysite.render.inline_fixes import changes_page, from_correction, from_limit, mark_statements
+from studysite.render.limits import chapter_limits, correction_box, reference_page
+from studysite.render.protect_code import protect_code, raw
+from studysite.render.quiz import render_quiz
+from studysite.render.urls import linker, root_prefix
 
 
 def report_url(repo_url: str) -> str:
@@ -57,7 +56,7 @@ _cache: dict[tuple, tuple] = {}
 
 def load_data(docs_dir: str) -> tuple:
     """(bank, limits, corrections, calculators, constants, blueprint, errata placed), reused while no file changed."""
-    key = (docs_dir, stamp(docs_dir, "*.md"), stamp(ROOT / "quizzes"), stamp(ROOT / "data"))
+    key = (docs_dir, pages_stamp(docs_dir), stamp(ROOT / "quizzes"), stamp(ROOT / "data"))
     if key not in _cache:
         bank = _load("the quiz bank", load_bank, ROOT / "quizzes", docs_dir)
         limits = _load("data/limits", load_limits, ROOT / "data" / "limits", docs_dir)
@@ -221,7 +220,7 @@ def define_env(env):
 
 
 def _chapter_title(docs_dir: str, chapter: str) -> str:
-    from macros.chapters import read_page
+    from studysite.render.chapters import read_page
 
     return read_page(Path(docs_dir) / f"{chapter}.md")[0].get("title", chapter)
 

@@ -6,14 +6,15 @@ import functools
 import os
 import subprocess
 import sys
+import tempfile
+import time
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from studysite.browser import CHROMIUM_ARGS, ChromiumMissing, find_chromium, serve
 
-from tools.browser import CHROMIUM_ARGS, ChromiumMissing, find_chromium, serve  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 MKDOCS_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -195,7 +196,7 @@ def added_image() -> tuple[str, str]:
     """(chapter, image path) of a reference the notes make that no diagram stands in for."""
     from urllib.parse import unquote
 
-    from tools import diagrams
+    from studysite.model import diagrams
 
     replaced = {(d.page, unquote(d.replaces)) for d in diagrams.load_all(ROOT / "docs")}
     for chapter in sorted(diagrams.chapter_pages(ROOT / "docs")):
@@ -232,7 +233,65 @@ def edited_site(tmp_path_factory) -> Path:
 
 def pytest_collection_modifyitems(items):
     """`build`: the test needs a built site (tens of seconds once per session). The pre-commit
-    subset leaves these out with -m "not build and not browser"."""
+    subset leaves these out with -m "not build and not browser".
+
+    Under pytest-xdist (`--dist loadgroup`), tests that share an expensive fixture of their own
+    run on one worker, so it is built once; and the export tests run last, when the PDF started
+    at the beginning of the session (pytest_configure) is ready."""
     for item in items:
-        if {"built_site", "edited_site"} & set(getattr(item, "fixturenames", ())):
+        names = set(getattr(item, "fixturenames", ()))
+        if {"built_site", "edited_site"} & names:
             item.add_marker(pytest.mark.build)
+        if "edited_site" in names:
+            item.add_marker(pytest.mark.xdist_group("edited-site"))
+        if item.path.name == "test_exports.py":
+            item.add_marker(pytest.mark.xdist_group("exports"))
+    items.sort(key=lambda item: item.path.name == "test_exports.py")
+
+
+# The PDF ---------------------------------------------------------------------
+# Printing the whole guide takes most of a minute of one core. The session starts it in the
+# background as it begins, and the PDF tests, which run last, pick the file up.
+
+PDF_JOB = "SAA_PDF_JOB"
+
+
+def _runs_exports(config) -> bool:
+    markexpr = config.getoption("markexpr") or ""
+    if "not build" in markexpr or "not browser" in markexpr:
+        return False
+    paths = [Path(a.split("::")[0]).resolve() for a in config.args]
+    return any(p == ROOT / "tests" / "test_exports.py" or p in (ROOT, ROOT / "tests") for p in paths)
+
+
+def pytest_configure(config):
+    if hasattr(config, "workerinput") or os.environ.get(PDF_JOB) or not _runs_exports(config):
+        return
+    folder = Path(tempfile.mkdtemp(prefix="saa-pdf-"))
+    script = '"$0" -m studysite export-pdf --out "$1/guide.pdf" > "$1/log" 2>&1; echo $? > "$1/rc.tmp"; mv "$1/rc.tmp" "$1/rc"'
+    config.pdf_job = subprocess.Popen(["sh", "-c", script, sys.executable, str(folder)], cwd=ROOT, env=MKDOCS_ENV)
+    os.environ[PDF_JOB] = str(folder)  # xdist's workers start after this and inherit it
+
+
+def pytest_unconfigure(config):
+    job = getattr(config, "pdf_job", None)
+    if job is not None and job.poll() is None:
+        job.kill()
+
+
+def exported_pdf(out: Path) -> Path:
+    """The guide as `python -m studysite export-pdf` prints it: the session's background job's
+    file when one was started, else printed now into out."""
+    folder = os.environ.get(PDF_JOB)
+    if not folder:
+        result = subprocess.run(
+            [sys.executable, "-m", "studysite", "export-pdf", "--out", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=900
+        )
+        assert result.returncode == 0, result.stderr[-3000:]
+        return out
+    rc, deadline = Path(folder) / "rc", time.monotonic() + 900
+    while not rc.exists():
+        assert time.monotonic() < deadline, "the PDF export started with the session took over 15 minutes"
+        time.sleep(0.5)
+    assert rc.read_text().strip() == "0", (Path(folder) / "log").read_text()[-3000:]
+    return Path(folder) / "guide.pdf"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import reach_widgets
 
-from tools.benchmark_pages import PAGES  # the page types Lighthouse measures
+from benchmarks.pages import PAGES  # the page types Lighthouse measures
 
 pytestmark = pytest.mark.browser
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"

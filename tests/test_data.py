@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, soup_of
 
-from tools.calculators import load_calculators
-from tools.data_files import load_corrections, load_limits
-from tools.page_anchors import plain
-from tools.validation import DataError
+from studysite.model.calculators import load_calculators
+from studysite.model.data_files import load_corrections, load_limits
+from studysite.model.page_anchors import plain
+from studysite.model.validation import DataError
 
 DOCS = str(ROOT / "docs")
 
@@ -240,7 +240,7 @@ def test_calculator_mistakes_are_reported(tmp_path: Path, limits):
 
 def test_calculator_text_is_written_from_its_constants(limits):
     """The printed rule and formula follow the limits data: change a limit, the sentence changes."""
-    from macros.calculators import render_calculator
+    from studysite.render.calculators import render_calculator
 
     changed = [lim.model_copy(update={"value": 17000}) if lim.id == "ebs-gp2-max-iops" else lim for lim in limits]
     calcs, constants = load_calculators(ROOT / "data" / "calculators", DOCS, changed)
@@ -268,8 +268,8 @@ def test_calculator_placeholders_and_implementations_are_checked(tmp_path: Path,
 
 
 def test_an_unreadable_calculator_script_is_a_message_not_a_traceback(tmp_path: Path):
-    from tools.calculators import SCRIPT, implemented
-    from tools.errors import NotesError
+    from studysite.model.calculators import SCRIPT, implemented
+    from studysite.model.errors import NotesError
 
     assert implemented(SCRIPT) >= {"ebs-performance", "cidr-planner"}
     script = tmp_path / "calculators.js"

@@ -11,10 +11,10 @@ from urllib.parse import unquote
 import pytest
 from conftest import ROOT, copy_project, mkdocs_build, soup_of
 
-from macros.diagrams import figure
-from tools import diagrams
-from tools.errors import NotesError
-from tools.validation import DataError
+from studysite.model import diagrams
+from studysite.model.errors import NotesError
+from studysite.model.validation import DataError
+from studysite.render.diagrams import figure
 
 DOCS = ROOT / "docs"
 
@@ -39,7 +39,7 @@ def test_every_diagram_is_published_in_both_schemes_and_self_contained(built_sit
 
 
 def diagrams_asset(did: str, variant: str) -> str:
-    from macros.diagrams import asset_path
+    from studysite.render.diagrams import asset_path
 
     return asset_path(did, variant)
 
@@ -80,7 +80,7 @@ def test_no_chapter_shows_a_placeholder_or_a_broken_image(built_site: Path):
 
 def test_image_manifest_is_current_and_says_what_stands_in_each_place(all_diagrams):
     committed = (ROOT / "IMAGES.md").read_text(encoding="utf-8")
-    assert committed == diagrams.manifest(DOCS, all_diagrams), "IMAGES.md is out of date; run `python -m tools.diagrams manifest`"
+    assert committed == diagrams.manifest(DOCS, all_diagrams), "IMAGES.md is out of date; run `python -m studysite diagrams manifest`"
     rows = re.findall(r"^\| \[.*\|$", committed, re.M)
     assert len(rows) == 245, "the notes refer to 245 images"
     assert sum("| diagram [`" in r for r in rows) == sum(1 for d in all_diagrams if d.replaces)

@@ -10,10 +10,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, reach_quiz
+from conftest import ROOT, exported_pdf, reach_quiz
 
-from tools import diagrams
-from tools.quiz_bank import load_bank
+from studysite.model import diagrams
+from studysite.model.quiz_bank import load_bank
 
 pytestmark = pytest.mark.browser
 CHAPTERS = sorted(p.stem for p in (ROOT / "docs").glob("[0-9][0-9]-*.md"))
@@ -30,7 +30,7 @@ def squash(text: str) -> str:
 
 
 def chapter_title(chapter: str) -> str:
-    from macros.chapters import read_page
+    from studysite.render.chapters import read_page
 
     return read_page(ROOT / "docs" / f"{chapter}.md")[0]["title"]
 
@@ -40,9 +40,7 @@ def pdf(tmp_path_factory):
     import pypdfium2
     from pypdf import PdfReader
 
-    out = tmp_path_factory.mktemp("pdf") / "guide.pdf"
-    result = run_tool("tools.export_pdf", "--out", str(out))
-    assert result.returncode == 0, result.stderr
+    out = exported_pdf(tmp_path_factory.mktemp("pdf") / "guide.pdf")
     reader = PdfReader(str(out))  # outline and links
     doc = pypdfium2.PdfDocument(str(out))  # text: PDFium reads 600 pages in ~4 s, pypdf took ~65 s
     return reader, [squash(doc[i].get_textpage().get_text_range()) for i in range(len(doc))]
@@ -114,7 +112,12 @@ def test_missing_chromium_fails_clearly_without_a_file(tmp_path: Path, env, mess
     out = tmp_path / "guide.pdf"
     full = {k: v for k, v in os.environ.items() if k != "CHROMIUM"} | env
     result = subprocess.run(
-        [sys.executable, "-m", "tools.export_pdf", "--out", str(out)], cwd=ROOT, capture_output=True, text=True, env=full, timeout=120
+        [sys.executable, "-m", "studysite", "export-pdf", "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=full,
+        timeout=120,
     )
     assert result.returncode == 1
     assert message in result.stderr
@@ -127,7 +130,7 @@ def test_missing_chromium_fails_clearly_without_a_file(tmp_path: Path, env, mess
 def offline_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("offline")
     out = tmp / "site.zip"
-    result = run_tool("tools.export_offline", "--out", str(out))
+    result = run_tool("studysite.cli.export_offline", "--out", str(out))
     assert result.returncode == 0, result.stderr
     with zipfile.ZipFile(out) as zf:
         zf.extractall(tmp)

@@ -13,7 +13,7 @@ import subprocess
 import pytest
 from conftest import ROOT
 
-from tools.benchmark_pages import PAGES
+from benchmarks.pages import PAGES
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 THEME = ('data-md-toggle="drawer"', 'data-md-toggle="search"')

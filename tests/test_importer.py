@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from tools import import_notes
-from tools.errors import NotesError
-from tools.heading_slugs import AnchorBook, slugify
-from tools.mojibake import repair
-from tools.normalise import normalise
+from studysite.importer import import_notes
+from studysite.importer.mojibake import repair
+from studysite.importer.normalise import normalise
+from studysite.markdown.heading_slugs import AnchorBook, slugify
+from studysite.model.errors import NotesError
 
 SEED_TEXT = import_notes.DEFAULT_SEED.read_text(encoding="utf-8")
 
@@ -24,7 +24,7 @@ def norm(md: str) -> str:
 
 
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tools.import_notes", *args], cwd=cwd, capture_output=True, text=True, timeout=120)
+    return subprocess.run([sys.executable, "-m", "studysite", "import-notes", *args], cwd=cwd, capture_output=True, text=True, timeout=120)
 
 
 # Mojibake -----------------------------------------------------------------
@@ -226,8 +226,8 @@ def test_ambiguous_or_missing_erratum_is_refused(tmp_path: Path, find, message):
 
 
 def test_skipped_heading_levels_are_closed_and_siblings_stay_siblings():
-    from tools.heading_slugs import AnchorBook
-    from tools.normalise import Stats, anchor_headings
+    from studysite.importer.normalise import Stats, anchor_headings
+    from studysite.markdown.heading_slugs import AnchorBook
 
     lines = ["# Page", "### A", "text", "#### A.1", "### B", "## C", "#### C.1"]
     stats = Stats()

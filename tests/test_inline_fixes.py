@@ -11,12 +11,12 @@ import jinja2
 import pytest
 from conftest import ROOT, soup_of
 
-from macros.inline_fixes import InlineFix, changed_words, mark_line
-from tools.data_files import load_corrections, load_limits
-from tools.errata import load_errata, place_errata
-from tools.errors import NotesError
-from tools.page_anchors import plain
-from tools.validation import DataError
+from studysite.model.data_files import load_corrections, load_limits
+from studysite.model.errata import load_errata, place_errata
+from studysite.model.errors import NotesError
+from studysite.model.page_anchors import plain
+from studysite.model.validation import DataError
+from studysite.render.inline_fixes import InlineFix, changed_words, mark_line
 
 DOCS = str(ROOT / "docs")
 HEADINGS = {f"h{n}" for n in range(1, 7)}
@@ -170,7 +170,7 @@ def test_contributor_text_in_a_marker_stays_text():
     [("up to 15 replicas", False), ("- 5 direct per primary", True), ("5x direct read-replicas", True), ("in 2025 and 5", False)],
 )
 def test_a_bare_count_is_struck_only_where_it_stands_alone(line, struck):
-    from macros.inline_fixes import _stands_alone
+    from studysite.render.inline_fixes import _stands_alone
 
     assert _stands_alone("5", line) is struck
 

@@ -10,7 +10,7 @@ import pytest
 from conftest import GOOD_QUIZ as GOOD
 from conftest import ROOT
 
-from tools.quiz_bank import QuizBankError, check_file, load_bank
+from studysite.model.quiz_bank import QuizBankError, check_file, load_bank
 
 DOCS = str(ROOT / "docs")
 DOMAIN_MINIMUMS = {"secure": 40, "resilient": 34, "performance": 32, "cost": 26}
@@ -158,8 +158,8 @@ def test_checker_cli_exit_codes(tmp_path: Path):
 
     bad = tmp_path / "05-s3.yml"
     bad.write_text(GOOD.replace("domain: resilient", "domain: nope"))
-    result = subprocess.run([sys.executable, "-m", "tools.check_quizzes", str(bad)], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "studysite", "check-quizzes", str(bad)], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"{bad}:4:" in result.stderr
-    ok = subprocess.run([sys.executable, "-m", "tools.check_quizzes"], cwd=ROOT, capture_output=True, text=True)
+    ok = subprocess.run([sys.executable, "-m", "studysite", "check-quizzes"], cwd=ROOT, capture_output=True, text=True)
     assert ok.returncode == 0, ok.stderr

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, soup_of
 
-from tools.quiz_bank import load_bank
+from studysite.model.quiz_bank import load_bank
 
 LETTERS = "ABCDE"
 

@@ -1,0 +1,1 @@
+"""Whole-process benchmarks: build time, exam page, Lighthouse per page type."""

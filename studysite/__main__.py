@@ -1,0 +1,40 @@
+"""`python -m studysite <command> [options]`: one entry point for the contributor commands."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+COMMANDS = {
+    "import-notes": ("studysite.importer.import_notes", "rewrite the chapter pages in docs/ from data/seed/"),
+    "check-quizzes": ("studysite.cli.check_quizzes", "check quizzes/*.yml and print each chapter's counts"),
+    "check-data": ("studysite.cli.check_data", "check limits, corrections, calculators and the exam blueprint"),
+    "diagrams": ("studysite.model.diagrams", "check, preview or list the diagrams (check|preview|manifest)"),
+    "check-links": ("studysite.cli.check_links", "check every link and anchor of a built site"),
+    "export-pdf": ("studysite.cli.export_pdf", "print the whole guide to site/pdf/"),
+    "export-offline": ("studysite.cli.export_offline", "zip a copy of the site that works from file://"),
+}
+
+
+def usage() -> str:
+    width = max(map(len, COMMANDS))
+    lines = [f"  {name:<{width}}  {text}" for name, (_, text) in COMMANDS.items()]
+    return "usage: python -m studysite <command> [options]\n\ncommands:\n" + "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if not args or args[0] in ("-h", "--help"):
+        print(usage())
+        return 0 if args else 2
+    name, rest = args[0], args[1:]
+    if name not in COMMANDS:
+        print(f"unknown command '{name}'.\n\n{usage()}", file=sys.stderr)
+        return 2
+    module = importlib.import_module(COMMANDS[name][0])
+    sys.argv = [f"python -m studysite {name}", *rest]
+    return module.main(rest)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

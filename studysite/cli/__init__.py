@@ -1,0 +1,1 @@
+"""Commands a contributor runs: `python -m studysite <command>`."""

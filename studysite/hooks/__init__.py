@@ -1,0 +1,1 @@
+"""MkDocs hooks, named in mkdocs.yml. They live here, not in overrides/, which the theme publishes."""

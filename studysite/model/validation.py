@@ -1,0 +1,118 @@
+"""Shared pieces of every data-file check: the located Issue, and pydantic errors
+turned into advice a newcomer can act on."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from studysite.model.yaml_lines import line_of
+
+
+@dataclass(frozen=True)
+class Issue:
+    path: str
+    line: int | None
+    item: str | None  # the question or entry id, when known
+    problem: str
+    fix: str
+    label: str = "question"
+
+    @property
+    def qid(self) -> str | None:
+        return self.item
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        who = f" {self.label} '{self.item}':" if self.item else ""
+        problem = self.problem if self.problem.endswith(("?", ".")) else self.problem + "."
+        fix = self.fix if self.fix.endswith(("?", ".")) else self.fix + "."
+        return f"{where}:{who} {problem} Fix: {fix}"
+
+
+class DataError(Exception):
+    def __init__(self, issues: list[Issue]):
+        self.issues = issues
+        super().__init__("\n".join(str(i) for i in issues))
+
+
+# An example of a right value for each key, shown in "missing" messages.
+EXAMPLES = {
+    "why": "why: Suspending keeps every version already stored.",
+    "unit": "unit: GiB",
+    "id": "id: s3-versioning-suspend",
+    "source": "source: [05-s3#object-versioning-mfa-delete]",
+    "reference": "reference: https://docs.aws.amazon.com/...",
+    "checked": "checked: 2026-11-26",
+    "quote": 'quote: "the sentence, copied from the section"',
+    "text": "text: Suspend versioning on the bucket.",
+    "domain": "domain: resilient",
+    "difficulty": "difficulty: medium",
+    "type": "type: single",
+    "stem": "stem: |  (then the scenario on the next lines)",
+}
+
+# What a newcomer should do about each pydantic error type.
+FIXES = {
+    "missing": "add the missing key `{field}`, lined up with the other keys of this {what}{example}",
+    "extra_forbidden": "remove or rename `{field}`{suggest}",
+    "literal_error": "use one of the allowed values: {expected}",
+    "too_short": "`{field}` needs at least {min_length} entries; see {guide} for an example",
+    "too_long": "`{field}` has too many entries; see {guide}",
+    "string_type": "write `{field}` as text (quote it if it looks like a number or yes/no)",
+    "bool_type": "write `{field}: true`, or leave the key out for false",
+    "bool_parsing": "write `{field}: true`, or leave the key out for false",
+    "list_type": "`{field}` is a list: put each entry on its own line starting with `- `",
+    "dict_type": "each entry here is a mapping of keys; see {guide}",
+    "model_type": "this should be a mapping of keys; check the indentation",
+    "string_too_short": "`{field}` is empty or too short; write it out",
+    "date_from_datetime_parsing": "write the date as YYYY-MM-DD, e.g. 2026-11-26",
+    "date_parsing": "write the date as YYYY-MM-DD, e.g. 2026-11-26",
+    "date_type": "write the date as YYYY-MM-DD, e.g. 2026-11-26",
+    "value_error": "{msg}",
+}
+
+
+def describe(loc: tuple, list_key: str) -> str:
+    """('questions', 3, 'options', 1, 'why') -> 'option 2 `why`'; (0, 'current', 'unit') -> '`current.unit`'."""
+    parts: list[str] = []
+    keys: list[str] = []
+    for i, part in enumerate(loc):
+        if part == list_key or isinstance(part, int) and (i == 0 or loc[i - 1] == list_key):
+            continue
+        if isinstance(part, int):
+            label = keys.pop() if keys else "item"
+            parts.append(f"{label.rstrip('s')} {part + 1}")
+        else:
+            keys.append(str(part))
+            continue
+    if keys:
+        parts.append("`" + ".".join(keys) + "`")
+    return " ".join(parts)
+
+
+def pydantic_issue(
+    err: dict, path: str, lines, *, item: str | None, what: str, known_keys: list[str], guide: str, list_key: str, label: str
+) -> Issue:
+    loc = tuple(err["loc"])
+    field = str(loc[-1]) if loc else "?"
+    ctx = err.get("ctx", {})
+    suggest = ""
+    if err["type"] == "extra_forbidden":
+        close = difflib.get_close_matches(field, known_keys, n=1)
+        suggest = f" (did you mean `{close[0]}`?)" if close else f"; allowed keys: {', '.join(known_keys)}"
+    msg = err["msg"].removeprefix("Value error, ")
+    example = f", e.g. `{EXAMPLES[field]}`" if field in EXAMPLES else ""
+    fix = FIXES.get(err["type"], "see {guide} for the format").format(
+        example=example,
+        field=field,
+        what=what,
+        suggest=suggest,
+        expected=ctx.get("expected", ""),
+        min_length=ctx.get("min_length", "more"),
+        guide=guide,
+        msg=msg,
+    )
+    where = describe(loc, list_key)
+    problem = f"{where}: {msg[0].lower() + msg[1:]}" if where else msg
+    return Issue(path, line_of(lines, loc), item, problem, fix, label)

@@ -1,0 +1,86 @@
+"""The practice exam and progress pages: the app shells, and the bank file exam.js loads."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from markupsafe import Markup, escape
+
+from studysite.model.blueprint import Blueprint
+from studysite.model.quiz_bank import QuizFile
+from studysite.render.quiz import question_view
+from studysite.render.urls import Linker, page_path
+
+BANK_FILE = "assets/saa-bank.js"
+
+
+def bank_payload(bank: dict[str, QuizFile], docs_dir: str, chapters: list[dict], link: Linker) -> dict:
+    """The bank as JSON for exam.js: HTML already rendered and sanitised at build time.
+    chapters: id, title, count, the same list the page index (bank_index) carries."""
+    questions = []
+    for chapter, quiz in bank.items():
+        for q in quiz.questions:
+            view = question_view(q, 0, link, docs_dir)
+            questions.append(
+                {
+                    "id": q.id,
+                    "chapter": chapter,
+                    "domain": q.domain,
+                    "difficulty": q.difficulty,
+                    "type": q.type,
+                    "pick": view["pick"],
+                    "stem": str(view["stem"]),
+                    "options": [{"text": str(o["text"]), "why": str(o["why"])} for o in view["options"]],
+                    "answer": q.correct,
+                    "sources": [{"href": s["href"], "title": s["title"]} for s in view["sources"]],
+                }
+            )
+    return {"version": 1, "questions": questions, "chapters": chapters}
+
+
+def bank_index(bank: dict[str, QuizFile], chapters: list[dict]) -> dict:
+    """What the dashboard and the exam's first screen need, small enough to ship in the page:
+    the bank's chapters and, per question, its id, chapter and domain (the bank's own shape)."""
+    questions = [{"id": q.id, "chapter": c, "domain": q.domain} for c, quiz in bank.items() for q in quiz.questions]
+    return {"chapters": chapters, "questions": questions}
+
+
+def bank_script(payload: dict) -> str:
+    """A script, not JSON, so the exam also works from file:// where fetch() is blocked."""
+    text = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
+    return f"window.SAA_BANK={text};\n"
+
+
+def write_bank(site_dir: str, script: str) -> Path:
+    path = Path(site_dir) / BANK_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(script, encoding="utf-8")
+    return path
+
+
+def app_shell(kind: str, blueprint: Blueprint, index: dict, noscript: str, root: str, directory_urls: bool) -> Markup:
+    """The container exam.js / dashboard.js fill in; data attributes carry the blueprint, the
+    bank's index (so the first screen needs no download) and the URL style."""
+    data = json.dumps(blueprint.model_dump(mode="json", by_alias=True), separators=(",", ":"))
+    index_json = json.dumps(index, separators=(",", ":"), ensure_ascii=False)
+    style = "dir" if directory_urls else "file"
+    return Markup(
+        f'<div class="saa-app saa-{kind}" data-app="{kind}" data-widget="{kind}" data-root="{root}" data-url-style="{style}" '
+        f'data-bank="{root}{BANK_FILE}" data-blueprint="{escape(data)}" data-index="{escape(index_json)}">'
+        f'<p class="saa-loading">Loading…</p><noscript><p>{escape(noscript)}</p></noscript></div>'
+    )
+
+
+def continue_shell(chapters: list[dict], root: str, directory_urls: bool) -> Markup:
+    """'Continue where you left off': continue.js fills it from saved progress; without
+    script (or with no progress yet) it points at the first chapter. chapters: id, title, count."""
+    first = chapters[0]
+    data = json.dumps(chapters, separators=(",", ":"), ensure_ascii=False)
+    style = "dir" if directory_urls else "file"
+    return Markup(
+        f'<div class="saa-continue admonition tip" data-widget="continue" data-root="{root}" data-url-style="{style}" '
+        f'data-chapters="{escape(data)}"><p class="admonition-title">Continue where you left off</p>'
+        f'<ul class="saa-continue-list"><li>Start with the first chapter: {escape(first["title"])}. '
+        f'<a href="{root}{page_path(first["id"], directory_urls)}">Read it</a></li></ul></div>'
+    )

@@ -1,0 +1,60 @@
+"""The `quiz()` macro: a chapter's questions as HTML that reads without JavaScript.
+
+quiz.js enhances it (check, feedback, score, retry, shuffle, saved progress);
+without script the questions, options and answers in collapsible blocks remain.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from markupsafe import Markup
+
+from studysite.model.blueprint import domain_names
+from studysite.model.page_anchors import REF_RE, anchors
+from studysite.model.quiz_bank import Question, QuizFile
+from studysite.render.html_templates import templates
+from studysite.render.safe_markdown import render
+from studysite.render.urls import Linker
+
+LETTERS = "ABCDE"
+
+
+def revision(q: Question) -> str:
+    """Changes when the options or key change, so saved answers to an old version are dropped."""
+    material = "\x1f".join([q.stem] + [f"{o.text}\x1e{o.correct}" for o in q.options])
+    return hashlib.sha1(material.encode()).hexdigest()[:10]
+
+
+def source_links(q: Question, link: Linker, docs_dir: str) -> list[dict]:
+    links = []
+    titles = anchors(docs_dir)
+    for ref in q.source:
+        m = REF_RE.match(ref)
+        page, anchor = m.group("page"), m.group("anchor")
+        links.append({"href": link(page, anchor), "title": titles[page][anchor], "page": page})
+    return links
+
+
+def question_view(q: Question, number: int, link: Linker, docs_dir: str) -> dict:
+    return {
+        "q": q,
+        "number": number,
+        "rev": revision(q),
+        "stem": render(q.stem),
+        "pick": q.pick_label,
+        "domain_label": domain_names()[q.domain],
+        "options": [
+            {"key": i, "letter": LETTERS[i], "text": render(o.text, inline=True), "why": render(o.why, inline=True), "correct": o.correct}
+            for i, o in enumerate(q.options)
+        ],
+        "answer_letters": ", ".join(LETTERS[i] for i in q.correct),
+        "sources": source_links(q, link, docs_dir),
+    }
+
+
+def render_quiz(quiz: QuizFile, docs_dir: str, report_url: str, link: Linker) -> Markup:
+    views = [question_view(q, n, link, docs_dir) for n, q in enumerate(quiz.questions, start=1)]
+    html = templates.get_template("quiz.html").render(chapter=quiz.chapter, questions=views, report_url=report_url)
+    # Python-Markdown passes an HTML block through untouched only if it has no blank lines.
+    return Markup("\n".join(line for line in html.split("\n") if line.strip()))
