@@ -12,6 +12,7 @@ from pathlib import Path
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
+from studysite.markdown.html_blocks import block
 from studysite.model import diagrams as diagram_model
 from studysite.model.blueprint import load_blueprint
 from studysite.model.calculators import load_calculators
@@ -32,8 +33,8 @@ from studysite.render.diagrams import index as diagram_list
 from studysite.render.exam import app_shell, bank_index, bank_payload, bank_script, continue_shell, write_bank
 from studysite.render.inline_fixes import changes_page, from_correction, from_limit, mark_statements
 from studysite.render.limits import chapter_limits, correction_box, reference_page
-from studysite.render.protect_code import protect_code, raw
-from studysite.render.quiz import render_quiz
+from studysite.render.protect_code import protect_code
+from studysite.render.quiz import prerender, render_quiz
 from studysite.render.urls import linker, root_prefix
 
 
@@ -79,6 +80,7 @@ def memo(store: dict, key: tuple, make):
 def define_env(env):
     docs_dir = env.conf["docs_dir"]
     bank, limits, corrections, calcs, constants, blueprint, edits, rendered = load_data(docs_dir)
+    prerender(bank)
     chapters = sorted(p.stem for p in Path(docs_dir).glob("[0-9][0-9]-*.md"))
     missing = [c for c in chapters if c not in bank]
     if missing:
@@ -104,10 +106,10 @@ def define_env(env):
         if c.quote:  # the box stands under the heading closest above the marked line
             text = page_text(docs_dir, page)
             anchor = nearest_heading(text, statement_lines(text, anchor, c.quote)[0]) or anchor
-        inserts[page][anchor].append(raw(correction_box(c)))
+        inserts[page][anchor].append(block(correction_box(c)))
     for calc in calcs:
         page, anchor = calc.placement.split("#")
-        inserts[page][anchor].append(f'{{{{ calculator("{calc.id}") }}}}')
+        inserts[page][anchor].append(block(render_calculator(calc, constants[calc.id])))
     env.variables["_inserts"] = inserts
     # Lines of the notes that state an outdated fact, per page: marked where they stand.
     fixes: dict[str, list] = defaultdict(list)
@@ -127,8 +129,6 @@ def define_env(env):
         return continue_shell(chapter_list, root_prefix(env.page.url), dir_urls)
 
     downloads = str(env.conf["extra"].get("downloads", False)).lower() == "true"
-    env.macro(lambda: continue_card() + "\n\n" + site_guide(env.conf["repo_url"], downloads), "site_guide")
-    env.macro(lambda: chapter_index(docs_dir), "chapter_index")
 
     def current_page() -> str:
         return Path(env.page.file.src_uri).stem
@@ -136,21 +136,24 @@ def define_env(env):
     def link():
         return linker(env.page.url, current_page(), dir_urls)
 
-    @env.macro
     def quiz() -> str:
         """The current chapter's quiz, under a `## Quiz` heading."""
         page = current_page()
         html = memo(
             rendered, ("quiz", page, env.page.url), lambda: render_quiz(bank[page], docs_dir, report_url(env.conf["repo_url"]), link())
         )
-        return "## Quiz {#quiz}\n\n" + html + "\n"
+        return "## Quiz {#quiz}\n\n" + block(html, searchable=False)
 
-    @env.macro
     def chapter_limits_table() -> str:
         """The limits this chapter teaches, one table per service."""
         return memo(
             rendered, ("limits", current_page(), env.page.url), lambda: chapter_limits(limits, current_page(), heading_titles, link())
         )
+
+    # What the build adds at the end of a content page (the importer writes content only).
+    tails = {chapter: [chapter_limits_table, quiz] for chapter in bank}
+    tails["index"] = [lambda: continue_card() + "\n\n" + site_guide(env.conf["repo_url"], downloads), lambda: chapter_index(docs_dir)]
+    env.variables["_tails"] = tails
 
     @env.macro
     def limits_reference() -> str:
@@ -160,7 +163,7 @@ def define_env(env):
     def calculator(calc_id: str) -> str:
         if calc_id not in calc_by_id:
             raise PluginError(f"docs/{current_page()}.md: no calculator '{calc_id}' in data/calculators/")
-        return render_calculator(calc_by_id[calc_id], constants[calc_id])
+        return block(render_calculator(calc_by_id[calc_id], constants[calc_id]))
 
     @env.macro
     def all_calculators() -> str:
@@ -172,7 +175,7 @@ def define_env(env):
                 "",
                 f"Taught in [{heading_titles[page][anchor]}]({page}.md#{anchor}).",
                 "",
-                render_calculator(calc, constants[calc.id]),
+                block(render_calculator(calc, constants[calc.id])),
                 "",
             ]
         return Markup("\n".join(parts))
@@ -231,10 +234,18 @@ def on_post_build(env):
 
 
 def on_pre_page_macros(env):
+    """Content pages (the notes; no Jinja) get their marks, boxes and calculators under their
+    headings and their tail (limits table and quiz, or the home page's guide) at the end."""
     page = Path(env.page.file.src_uri).stem
     blocks = env.variables["_inserts"].get(page, {})
     markdown = env.markdown
     fixes, edits = env.variables["_fixes"].get(page, []), env.variables["_edits"].get(page, [])
     if fixes or edits:
         markdown = mark_statements(markdown, fixes, edits, linker(env.page.url, page, env.conf["use_directory_urls"]))
-    env.markdown = insert_after_headings(protect_code(markdown), blocks)
+    if env.page.meta.get("render_macros"):
+        markdown = protect_code(markdown)
+    markdown = insert_after_headings(markdown, blocks)
+    for tail in env.variables["_tails"].get(page, []):
+        if part := str(tail()):  # str: Markup + str would escape the whole page
+            markdown = markdown.rstrip("\n") + "\n\n" + part + "\n"
+    env.markdown = markdown

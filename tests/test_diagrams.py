@@ -36,6 +36,10 @@ def test_every_diagram_is_published_in_both_schemes_and_self_contained(built_sit
             assert not diagrams.EXTERNAL_RE.search(svg), f"{d.id} refers to another file or host"
             assert "<script" not in svg.lower(), d.id
             assert diagrams.size_of(svg)[0] <= diagrams.MAX_WIDTH
+            # masks print as soft-mask groups (slow and large in the PDF): clips instead
+            assert "<mask" not in svg, f"{d.id} ({variant}) still has a mask"
+            for ref in re.findall(r'clip-path="url\(#([^)]+)\)"', svg):
+                assert f'<clipPath id="{ref}">' in svg, f"{d.id} clips with a missing clipPath {ref}"
 
 
 def diagrams_asset(did: str, variant: str) -> str:
@@ -134,6 +138,26 @@ def _problems(data: Path, tmp_path: Path) -> str:
     with pytest.raises((DataError, NotesError)) as exc:
         diagrams.render_all(diagrams.load_all(DOCS, data), cache=tmp_path / "cache")
     return str(exc.value)
+
+
+MASKED = (
+    '<svg><mask id="m1" maskUnits="userSpaceOnUse" x="-21" y="-9" width="550" height="878">\n'
+    '<rect x="-21" y="-9" width="550" height="878" fill="white"></rect>\n'
+    '<rect x="74" y="291.5" width="159" height="37" fill="black"></rect>\n</mask>'
+    '<path d="M 1 2" mask="url(#m1)" /><path d="M 3 4" mask="url(#m1)" /></svg>'
+)
+
+
+def test_label_masks_become_clip_paths_with_the_same_holes():
+    out = diagrams.clip_masks(MASKED)
+    assert "<mask" not in out and 'mask="' not in out
+    assert '<clipPath id="m1"><path clip-rule="evenodd" d="M-21 -9h550v878h-550ZM74 291.5h159v37h-159Z"/></clipPath>' in out
+    assert out.count('clip-path="url(#m1)"') == 2
+
+
+def test_a_mask_holding_anything_but_rectangles_is_left_alone():
+    other = MASKED.replace("</mask>", '<circle r="3" fill="black"></circle></mask>')
+    assert diagrams.clip_masks(other) == other
 
 
 def test_a_good_diagram_compiles(tmp_path: Path):
@@ -238,3 +262,19 @@ def test_a_broken_diagram_fails_the_build_without_a_traceback(tmp_path: Path):
     assert result.returncode != 0
     assert f"{src.relative_to(project)}:" in out and "connection missing destination" in out and "Fix:" in out
     assert "Traceback" not in out
+
+
+@pytest.mark.parametrize(
+    "svg, elsewhere",
+    [
+        ('<svg><image href="http://x/y.png"/></svg>', True),
+        ('<svg><a HREF = "https://e.example/"/></svg>', True),
+        ("<svg style=\"background:url( 'x.png')\"></svg>", True),
+        ('<svg><use xlink:href="other.svg#a"/></svg>', True),
+        ('<svg><img src="x"/></svg>', True),
+        ('<svg><rect fill="url(#g)"/><use href="#a"/><style>@font-face{src:url("data:font/woff;base64,AA")}</style></svg>', False),
+    ],
+)
+def test_a_reference_to_another_file_or_host_is_found_however_written(svg, elsewhere):
+    assert diagrams.refers_elsewhere(svg) is elsewhere
+    assert bool(diagrams.EXTERNAL_RE.search(svg)) is elsewhere  # the built-site test's pattern agrees

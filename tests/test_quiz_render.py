@@ -103,3 +103,35 @@ def test_quiz_assets_are_small_and_never_inlined(built_site: Path):
         # The head's <style> only @imports the stylesheets (overrides/main.html): that is a link, not inlined code.
         code = [re.sub(r'@import url\("[^"]*"\);', "", body) for _, body in inline]
         assert not [body for body in code if "quiz" in body], f"quiz code inlined into {page}"
+
+
+def test_one_pass_render_matches_rendering_each_fragment_alone(bank):
+    """The build renders the bank's Markdown in one pass (render_many); each piece must come
+    out exactly as if it had been rendered on its own, edge cases included."""
+    from studysite.render import safe_markdown as sm
+
+    tricky = [
+        ('plain words, -- dashes, 1.5 GB, 50% off, "quotes" and é', True),
+        ("2. starts like a list item", False),
+        ("ends with two spaces  ", False),
+        ("- a list\n- that ends here", False),
+        ("    indented code at the end", False),
+        ("| a | b |\n|---|---|\n| 1 | 2 |", False),
+        ("text with <b onclick=x>html</b> & [a link](javascript:alert(1))", True),
+        ("```\nan open fence", False),
+        ("[ref]: https://example.com", False),
+        ("", True),
+    ]
+    fragments = tricky + [(q.stem, False) for quiz in bank.values() for q in quiz.questions]
+    fragments += [(t, True) for quiz in bank.values() for q in quiz.questions for o in q.options for t in (o.text, o.why)]
+    sm._cache.clear()
+    alone = {key: sm.render(*key) for key in fragments}
+    markdown = {key: sm._finish(key[0], sm._md.reset().convert(key[0]), key[1]) for key in fragments}
+    assert alone == markdown, "the plain-text shortcut differs from Python-Markdown"
+    sm._cache.clear()
+    sm.render_many(fragments)
+    in_one_pass = len(sm._cache)
+    batched = {key: sm.render(*key) for key in fragments}
+    assert in_one_pass == len([k for k in alone if not sm._alone(k[0])]) > 3000, "the one pass fell back to one by one"
+    differ = [key for key in alone if alone[key] != batched[key]]
+    assert not differ, f"{len(differ)} fragments render differently in one pass, e.g. {differ[:2]}"

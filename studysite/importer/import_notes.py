@@ -188,16 +188,17 @@ def render_page(page: Page, stats: Stats) -> str:
     front = ["---", f"title: {_yaml_str(page.title)}"]
     if page.description:
         front.append(f"description: {_yaml_str(page.description)}")
-    front += [f"seed_line: {page.first_line}", "render_macros: true", "---", ""]
-    # Macro calls are the only lines not from the seed; the conservation test skips them.
-    return "\n".join(front + body).rstrip("\n") + "\n\n{{ chapter_limits_table() }}\n\n{{ quiz() }}\n"
+    front += [f"seed_line: {page.first_line}", "---", ""]
+    # Content only: the build adds the limits table and the quiz (macros/__init__.py, page_tails).
+    return "\n".join(front + body).rstrip("\n") + "\n"
 
 
 def render_home(title: str, preamble: list[str], stats: Stats) -> str:
     body, page_stats = normalise(preamble, AnchorBook())
     stats.add(page_stats)
-    front = ["---", f"title: {_yaml_str(title)}", "render_macros: true", "hide:", "  - navigation", "---", ""]
-    return "\n".join(front + body).rstrip("\n") + "\n\n{{ site_guide() }}\n\n{{ chapter_index() }}\n"
+    front = ["---", f"title: {_yaml_str(title)}", "hide:", "  - navigation", "---", ""]
+    # Content only: the build adds the site guide and the chapter list (macros/__init__.py, page_tails).
+    return "\n".join(front + body).rstrip("\n") + "\n"
 
 
 def _yaml_str(value: str) -> str:

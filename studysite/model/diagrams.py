@@ -43,6 +43,7 @@ IMAGE_RE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+\"[^\"]*\")?
 CLASS_RE = re.compile(r"(?:^|[{;\s])class\s*:\s*(\[[^\]]*\]|[^;{}\s]+)", re.M)
 COLOUR_RE = re.compile(r"\b((?:style\.)?(?:fill|stroke|font-color)\s*:)")
 EXTERNAL_RE = re.compile(r"""(?:href|src)\s*=\s*["'](?!data:|#)|url\(\s*(?!["']?(?:data:|#))""", re.I)
+_EXTERNAL_AT = re.compile(r"""(?:href|src)\s*=\s*["'](?!data:|#)|url\(\s*(?!["']?(?:data:|#))""")
 D2_ERROR_RE = re.compile(r"^err: (?:failed to compile [^:]+: )?(?P<path>[^:\n]+):(?P<line>\d+):(?P<col>\d+): (?P<msg>.+)$", re.M)
 VIEWBOX_RE = re.compile(r'<svg[^>]*?viewBox="(?P<x>-?[\d.]+) (?P<y>-?[\d.]+) (?P<w>[\d.]+) (?P<h>[\d.]+)"')
 MAX_WIDTH = 900  # px; wider diagrams shrink below readable text on a 390 px phone
@@ -504,6 +505,47 @@ def _compile_error(stderr: str, source: str) -> NotesError:
     return NotesError(source, None, f"D2 cannot compile it: {msg}", "see https://d2lang.com/tour/intro for the syntax")
 
 
+MASK_RE = re.compile(r'<mask id="(?P<id>[^"]+)"[^>]*>(?P<body>.*?)</mask>', re.S)
+MASK_RECT_RE = re.compile(
+    r'\s*<rect x="(?P<x>-?[\d.]+)" y="(?P<y>-?[\d.]+)" width="(?P<w>[\d.]+)" height="(?P<h>[\d.]+)" fill="(?:white|black)"></rect>'
+)
+
+
+def clip_masks(svg: str) -> str:
+    """D2 hides connection lines under their labels with a black-and-white <mask>. The same
+    cut-outs as a clip path (the diagram's rectangle with the labels' rectangles as even-odd
+    holes) look identical, pixel for pixel, but Chromium prints a mask as a soft-mask group
+    and a clip as a plain path: the guide's diagrams printed in 38 s and 13 MB with masks,
+    in under 1 s and 2.7 MB with clips. A mask holding anything else is left as it is."""
+
+    def clip(m: re.Match) -> str:
+        rects = list(MASK_RECT_RE.finditer(m.group("body")))
+        if not rects or "".join(r.group(0) for r in rects).strip() != m.group("body").strip():
+            return m.group(0)
+        holes = "".join(f"M{r['x']} {r['y']}h{r['w']}v{r['h']}h-{r['w']}Z" for r in rects)
+        return f'<clipPath id="{m.group("id")}"><path clip-rule="evenodd" d="{holes}"/></clipPath>'
+
+    out = MASK_RE.sub(clip, svg)
+    for m in MASK_RE.finditer(svg):
+        if f'<clipPath id="{m.group("id")}">' in out:
+            out = out.replace(f'mask="url(#{m.group("id")})"', f'clip-path="url(#{m.group("id")})"')
+    return out
+
+
+def refers_elsewhere(svg: str) -> bool:
+    """EXTERNAL_RE.search(svg), found ten times faster: str.find jumps to each href, src and
+    url( and the pattern is tried only there (a case-insensitive alternation tried at every
+    character of 374 SVGs took 0.17 s of each build)."""
+    low = svg.lower()
+    for word in ("href", "src", "url("):
+        at = low.find(word)
+        while at >= 0:
+            if _EXTERNAL_AT.match(low, at):
+                return True
+            at = low.find(word, at + 1)
+    return False
+
+
 def size_of(svg: str) -> tuple[int, int]:
     m = VIEWBOX_RE.search(svg)
     if not m:
@@ -517,10 +559,10 @@ def render(d: Diagram, cache: Path = CACHE) -> Rendered:
 
 
 def render_text(text: str, source: str, cache: Path = CACHE) -> Rendered:
-    light = compile_source(text, source, "light", cache)
-    dark = compile_source(text, source, "dark", cache)
+    light = clip_masks(compile_source(text, source, "light", cache))
+    dark = clip_masks(compile_source(text, source, "dark", cache))
     width, height = size_of(light)
-    if EXTERNAL_RE.search(light) or EXTERNAL_RE.search(dark):
+    if refers_elsewhere(light) or refers_elsewhere(dark):
         raise NotesError(source, None, "the SVG refers to another file or host", "remove links, icons and images from the diagram")
     if width > MAX_WIDTH:
         raise NotesError(

@@ -30,8 +30,9 @@ def _anchors(docs_dir: str, _stamp: tuple) -> dict[str, dict[str, str]]:
     return found
 
 
-def check_ref(ref: str, docs_dir: str) -> tuple[str, str] | None:
-    """None if `page#anchor` resolves, else (problem, fix) naming the closest match."""
+def check_ref(ref: str, docs_dir: str | Path | dict) -> tuple[str, str] | None:
+    """None if `page#anchor` resolves, else (problem, fix) naming the closest match.
+    docs_dir may be anchors(docs_dir) already, for loaders that check hundreds of refs."""
     import difflib
 
     m = REF_RE.match(ref or "")
@@ -40,7 +41,7 @@ def check_ref(ref: str, docs_dir: str) -> tuple[str, str] | None:
             f"'{ref}' is not a page#anchor reference",
             "write it like 05-s3#s3-replication (page file name without .md, then # and a heading id)",
         )
-    pages = anchors(docs_dir)
+    pages = docs_dir if isinstance(docs_dir, dict) else anchors(docs_dir)
     page, anchor = m.group("page"), m.group("anchor")
     if page not in pages:
         close = difflib.get_close_matches(page, pages, n=1)
@@ -81,15 +82,25 @@ def section_text(docs_dir: str, page: str, anchor: str) -> str:
 
 @lru_cache(maxsize=512)
 def _section_text(path: str, _mtime: int, anchor: str) -> str:
+    lines, spans = _sections(path, _mtime)
+    if anchor not in spans:
+        return ""
+    start, end = spans[anchor]
+    return plain("\n".join(lines[start:end]))
+
+
+@lru_cache(maxsize=64)
+def _sections(path: str, _mtime: int) -> tuple[list[str], dict[str, tuple[int, int]]]:
+    """The page's lines, and each heading id's span of them: its heading down to the next
+    heading of the same or a higher level. One pass per page, not one per section asked."""
     lines = Path(path).read_text(encoding="utf-8").split("\n")
-    out: list[str] = []
-    level = None
-    for ln in classify(lines):
-        h = heading(ln)
-        if h and level is not None and h[0] <= level:
-            break
-        if h and level is None and (m := HEADING_ID_RE.search(h[1])) and m.group("id") == anchor:
-            level = h[0]
-        if level is not None:
-            out.append(ln.text)
-    return plain("\n".join(out))
+    heads = [
+        (ln.number - 1, h[0], m.group("id") if (m := HEADING_ID_RE.search(h[1])) else None) for ln in classify(lines) if (h := heading(ln))
+    ]
+    spans: dict[str, tuple[int, int]] = {}
+    for i, (start, level, anchor) in enumerate(heads):
+        if anchor is None or anchor in spans:
+            continue
+        end = next((s for s, lv, _ in heads[i + 1 :] if lv <= level), len(lines))
+        spans[anchor] = (start, end)
+    return lines, spans

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic_core import PydanticCustomError
 
 from studysite.model.errors import NotesError
-from studysite.model.page_anchors import check_ref
+from studysite.model.page_anchors import anchors, check_ref
 from studysite.model.validation import DataError, Issue, pydantic_issue
 from studysite.model.yaml_lines import line_of, load
 
@@ -111,8 +111,10 @@ def _qid(data, loc: tuple) -> str | None:
     return None
 
 
-def check_file(path: Path, docs_dir: str, seen_ids: dict[str, str]) -> tuple[QuizFile | None, list[QuizIssue]]:
-    """Validate one quiz file; seen_ids carries ids across files for uniqueness."""
+def check_file(path: Path, docs_dir: str | dict, seen_ids: dict[str, str]) -> tuple[QuizFile | None, list[QuizIssue]]:
+    """Validate one quiz file; seen_ids carries ids across files for uniqueness.
+    docs_dir: the notes folder, or anchors() of it when checking many files."""
+    pages = docs_dir if isinstance(docs_dir, dict) else anchors(docs_dir)
     rel = _rel(path)
     try:
         data, lines = load(path.read_text(encoding="utf-8"), rel)
@@ -161,14 +163,14 @@ def check_file(path: Path, docs_dir: str, seen_ids: dict[str, str]) -> tuple[Qui
             issues += [_pydantic_issue({**e, "loc": ("questions", qi, *e["loc"])}, rel, lines, data) for e in exc.errors()]
             continue
         questions.append(q)
-        issues += _check_question(q, ("questions", qi), rel, lines, docs_dir, seen_ids)
+        issues += _check_question(q, ("questions", qi), rel, lines, pages, seen_ids)
     if issues:
         return None, issues
     quiz = QuizFile(chapter=data["chapter"], questions=questions)
     return quiz, issues
 
 
-def _check_question(q: Question, at: tuple, rel: str, lines, docs_dir: str, seen_ids: dict[str, str]) -> list[QuizIssue]:
+def _check_question(q: Question, at: tuple, rel: str, lines, pages: dict, seen_ids: dict[str, str]) -> list[QuizIssue]:
     out: list[QuizIssue] = []
 
     def issue(sub: tuple, problem: str, fix: str) -> None:
@@ -209,7 +211,7 @@ def _check_question(q: Question, at: tuple, rel: str, lines, docs_dir: str, seen
                 ("options", oi, "text"), f"option {oi + 1} is an 'all/none of the above' option", "replace it with a real, plausible answer"
             )
     for si, ref in enumerate(q.source):
-        bad = check_ref(ref, docs_dir)
+        bad = check_ref(ref, pages)
         if bad:
             issue(("source", si), *bad)
     return out
@@ -228,8 +230,9 @@ def load_bank(quiz_dir: str | Path, docs_dir: str | Path, only: list[Path] | Non
     seen: dict[str, str] = {}
     bank: dict[str, QuizFile] = {}
     issues: list[QuizIssue] = []
+    pages = anchors(str(docs_dir))
     for path in files:
-        quiz, found = check_file(Path(path), str(docs_dir), seen)
+        quiz, found = check_file(Path(path), pages, seen)
         issues += found
         if quiz is not None:
             bank[quiz.chapter] = quiz

@@ -14,7 +14,6 @@ from studysite.markdown.lines import classify
 WORDS_PER_MINUTE = 200
 CHAPTER_RE = re.compile(r"^\d\d-[a-z0-9-]+\.md$")
 FRONT_RE = re.compile(r"\A---\n(.*?)\n---\n", re.S)
-MACRO_LINE_RE = re.compile(r"^\s*\{\{.*\}\}\s*$")
 
 
 def read_page(path: Path) -> tuple[dict, str]:
@@ -28,8 +27,6 @@ def reading_minutes(body: str) -> int:
     """Prose words at 200 a minute; code is skimmed, so it counts a third."""
     prose = code = 0
     for ln in classify(body.split("\n")):
-        if MACRO_LINE_RE.match(ln.text):
-            continue
         words = len(re.findall(r"[A-Za-z0-9][\w'’.-]*", ln.text))
         if ln.in_code:
             code += words

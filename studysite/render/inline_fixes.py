@@ -14,7 +14,6 @@ from studysite.model.data_files import Correction, Limit
 from studysite.model.errata import Placed
 from studysite.model.statements import body_lines_with, statement_line, statement_lines
 from studysite.render.limits import _fmt
-from studysite.render.protect_code import raw
 from studysite.render.urls import Linker
 
 CHANGES_PAGE = "changes"
@@ -98,16 +97,24 @@ def marker(fix: InlineFix, link: Linker, struck: bool) -> str:
 
 
 def mark_line(line: str, fix: InlineFix, link: Linker) -> str:
+    code = f"`{fix.wrong}`"
+    if fix.wrong and fix.right and line.count(code) == 1:
+        # A value in a code span: HTML inside backticks would show as text, so the span goes
+        # whole and each value keeps its code styling.
+        old, new = html.escape(fix.wrong), html.escape(fix.right)
+        line = line.replace(
+            code,
+            f'<del class="fix-old" title="As the notes state it"><code>{old}</code></del> <ins class="fix-new"><code>{new}</code></ins>',
+        )
+        return _append(line, marker(fix, link, True))
     struck = bool(fix.wrong and fix.right and line.count(fix.wrong) == 1)
     if struck:
         line = line.replace(
             fix.wrong,
-            raw(
-                f'<del class="fix-old" title="As the notes state it">{html.escape(fix.wrong)}</del> '
-                f'<ins class="fix-new">{html.escape(fix.right)}</ins>'
-            ),
+            f'<del class="fix-old" title="As the notes state it">{html.escape(fix.wrong)}</del> '
+            f'<ins class="fix-new">{html.escape(fix.right)}</ins>',
         )
-    return _append(line, raw(marker(fix, link, struck)))
+    return _append(line, marker(fix, link, struck))
 
 
 def _append(line: str, mark: str) -> str:
@@ -126,7 +133,7 @@ def mark_statements(markdown: str, fixes: list[InlineFix], edits: list[Placed], 
         lines[i] = mark_line(lines[i], fix, link)
     for edit in edits:
         i = body_lines_with(markdown, edit.erratum.replace)[0]  # the page body, without front matter
-        lines[i] = _append(lines[i], raw(edit_mark(edit, link)))
+        lines[i] = _append(lines[i], edit_mark(edit, link))
     return "\n".join(lines)
 
 

@@ -8,6 +8,7 @@ from itertools import groupby
 
 from markupsafe import Markup
 
+from studysite.markdown.html_blocks import block
 from studysite.model.data_files import Correction, Limit
 from studysite.render.safe_markdown import render
 from studysite.render.urls import Linker
@@ -75,7 +76,7 @@ def chapter_limits(limits: list[Limit], page: str, titles: dict, link: Linker) -
         "",
     ]
     for service, group in groupby(mine, key=lambda lim: lim.service):
-        parts += [f"### {html.escape(service)} {{#limits-{_slug(service)}}}", "", limits_table(list(group), link, titles, False), ""]
+        parts += [f"### {html.escape(service)} {{#limits-{_slug(service)}}}", "", block(limits_table(list(group), link, titles, False)), ""]
     return Markup("\n".join(parts))
 
 
@@ -97,7 +98,7 @@ def reference_page(limits: list[Limit], titles: dict, link: Linker) -> Markup:
         parts += [
             f"## {html.escape(service)} {{#limits-{_slug(service)}}}",
             "",
-            limits_table(by_service[service], link, titles, False),
+            block(limits_table(by_service[service], link, titles, False)),
             "",
         ]
     return Markup("\n".join(parts))

@@ -1,4 +1,4 @@
-"""The `quiz()` macro: a chapter's questions as HTML that reads without JavaScript.
+"""The chapter quiz (added at the end of each chapter page by macros/__init__.py): a chapter's questions as HTML that reads without JavaScript.
 
 quiz.js enhances it (check, feedback, score, retry, shuffle, saved progress);
 without script the questions, options and answers in collapsible blocks remain.
@@ -14,7 +14,7 @@ from studysite.model.blueprint import domain_names
 from studysite.model.page_anchors import REF_RE, anchors
 from studysite.model.quiz_bank import Question, QuizFile
 from studysite.render.html_templates import templates
-from studysite.render.safe_markdown import render
+from studysite.render.safe_markdown import render, render_many
 from studysite.render.urls import Linker
 
 LETTERS = "ABCDE"
@@ -34,6 +34,12 @@ def source_links(q: Question, link: Linker, docs_dir: str) -> list[dict]:
         page, anchor = m.group("page"), m.group("anchor")
         links.append({"href": link(page, anchor), "title": titles[page][anchor], "page": page})
     return links
+
+
+def prerender(bank: dict[str, QuizFile]) -> None:
+    """Every stem, option and explanation of the bank in one Markdown pass (render_many)."""
+    questions = [q for quiz in bank.values() for q in quiz.questions]
+    render_many([(q.stem, False) for q in questions] + [(text, True) for q in questions for o in q.options for text in (o.text, o.why)])
 
 
 def question_view(q: Question, number: int, link: Linker, docs_dir: str) -> dict:
