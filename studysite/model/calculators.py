@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from studysite.model.data_files import Limit
 from studysite.model.errors import NotesError
-from studysite.model.page_anchors import check_ref
+from studysite.model.page_anchors import anchors, check_ref
 from studysite.model.validation import DataError, Issue, pydantic_issue
 from studysite.model.yaml_lines import line_of, load
 from studysite.paths import ROOT
@@ -127,6 +127,7 @@ def load_calculators(calc_dir: Path, docs_dir: str, limits: list[Limit]) -> tupl
     issues: list[Issue] = []
     keys = sorted(set(Calculator.model_fields) | set(Input.model_fields) | set(Output.model_fields) | set(Vector.model_fields))
     scripted = implemented()  # read the script once
+    pages = anchors(docs_dir)
     for path in sorted(Path(calc_dir).glob("*.yml")):
         rel = str(path)
         try:
@@ -155,7 +156,7 @@ def load_calculators(calc_dir: Path, docs_dir: str, limits: list[Limit]) -> tupl
                 "there is no JavaScript implementation for this calculator",
                 f'add `"{calc.id}": {{ ... }}` to IMPL in docs/javascripts/calculators.js',
             )
-        bad = check_ref(calc.placement, docs_dir)
+        bad = check_ref(calc.placement, pages)
         if bad:
             issue(("placement",), *bad)
         values: dict[str, float] = {}
@@ -207,7 +208,7 @@ def load_calculators(calc_dir: Path, docs_dir: str, limits: list[Limit]) -> tupl
                 )
             for key in (set(vec.expect) - output_ids) | (set(vec.errors) - input_ids):
                 issue(("vectors", vi), f"vector '{vec.name}' checks unknown field '{key}'", "check the output and input ids")
-            if vec.from_notes and (bad := check_ref(vec.from_notes, docs_dir)):
+            if vec.from_notes and (bad := check_ref(vec.from_notes, pages)):
                 issue(("vectors", vi, "from_notes"), *bad)
         calcs.append(calc)
         constants[calc.id] = values

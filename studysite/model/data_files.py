@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from studysite.model.errors import NotesError
-from studysite.model.page_anchors import check_ref, plain, section_text
+from studysite.model.page_anchors import anchors, check_ref, plain, section_text
 from studysite.model.statements import locate_problem, page_text, statement_line
 from studysite.model.validation import DataError, Issue, pydantic_issue
 from studysite.model.yaml_lines import line_of, load
@@ -179,6 +179,7 @@ def load_limits(limits_dir: Path, docs_dir: str) -> list[Limit]:
     seen: dict[str, str] = {}
     out: list[Limit] = []
     issues: list[Issue] = []
+    pages = anchors(docs_dir)  # one snapshot for the ~250 references checked below
     keys = sorted(set(Limit.model_fields) | set(Current.model_fields) | set(Statement.model_fields))
     for path in sorted(Path(limits_dir).glob("*.yml")):
         data, lines, found = _read(path)
@@ -197,7 +198,7 @@ def load_limits(limits_dir: Path, docs_dir: str) -> list[Limit]:
             if lim.id in seen:
                 issue(("id",), f"the id is already used in {seen[lim.id]}", "pick a new, unique id")
             seen.setdefault(lim.id, str(path))
-            bad = check_ref(lim.source, docs_dir)
+            bad = check_ref(lim.source, pages)
             if bad:
                 issue(("source",), *bad)
                 continue
@@ -239,6 +240,7 @@ def load_corrections(path: Path, docs_dir: str) -> list[Correction]:
     if data is None:
         raise DataError(issues)
     items, issues = _validate(Correction, path, data, lines, sorted(set(Correction.model_fields) | set(Statement.model_fields)))
+    pages = anchors(docs_dir)
     seen: set[str] = set()
     out = []
     for i, c in items:
@@ -263,7 +265,7 @@ def load_corrections(path: Path, docs_dir: str) -> list[Correction]:
             for sub, problem, fix in statement_issues(own, docs_dir, swaps=True):
                 issue(("anchor",) if sub == ("at",) else sub, problem, fix)
         else:
-            if bad := check_ref(c.anchor, docs_dir):
+            if bad := check_ref(c.anchor, pages):
                 issue(("anchor",), *bad)
             if c.wrong or c.right:
                 issue(

@@ -8,6 +8,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from studysite.model.blueprint import Blueprint
+from studysite.model.page_anchors import anchors
 from studysite.model.quiz_bank import QuizFile
 from studysite.render.quiz import question_view
 from studysite.render.urls import Linker, page_path
@@ -19,9 +20,10 @@ def bank_payload(bank: dict[str, QuizFile], docs_dir: str, chapters: list[dict],
     """The bank as JSON for exam.js: HTML already rendered and sanitised at build time.
     chapters: id, title, count, the same list the page index (bank_index) carries."""
     questions = []
+    titles = anchors(docs_dir)
     for chapter, quiz in bank.items():
         for q in quiz.questions:
-            view = question_view(q, 0, link, docs_dir)
+            view = question_view(q, 0, link, titles)
             questions.append(
                 {
                     "id": q.id,

@@ -26,9 +26,9 @@ def revision(q: Question) -> str:
     return hashlib.sha1(material.encode()).hexdigest()[:10]
 
 
-def source_links(q: Question, link: Linker, docs_dir: str) -> list[dict]:
+def source_links(q: Question, link: Linker, titles: dict) -> list[dict]:
+    """titles: anchors(docs_dir), {page: {anchor: heading text}}."""
     links = []
-    titles = anchors(docs_dir)
     for ref in q.source:
         m = REF_RE.match(ref)
         page, anchor = m.group("page"), m.group("anchor")
@@ -42,7 +42,7 @@ def prerender(bank: dict[str, QuizFile]) -> None:
     render_many([(q.stem, False) for q in questions] + [(text, True) for q in questions for o in q.options for text in (o.text, o.why)])
 
 
-def question_view(q: Question, number: int, link: Linker, docs_dir: str) -> dict:
+def question_view(q: Question, number: int, link: Linker, titles: dict) -> dict:
     return {
         "q": q,
         "number": number,
@@ -55,12 +55,13 @@ def question_view(q: Question, number: int, link: Linker, docs_dir: str) -> dict
             for i, o in enumerate(q.options)
         ],
         "answer_letters": ", ".join(LETTERS[i] for i in q.correct),
-        "sources": source_links(q, link, docs_dir),
+        "sources": source_links(q, link, titles),
     }
 
 
 def render_quiz(quiz: QuizFile, docs_dir: str, report_url: str, link: Linker) -> Markup:
-    views = [question_view(q, n, link, docs_dir) for n, q in enumerate(quiz.questions, start=1)]
+    titles = anchors(docs_dir)
+    views = [question_view(q, n, link, titles) for n, q in enumerate(quiz.questions, start=1)]
     html = templates.get_template("quiz.html").render(chapter=quiz.chapter, questions=views, report_url=report_url)
     # Python-Markdown passes an HTML block through untouched only if it has no blank lines.
     return Markup("\n".join(line for line in html.split("\n") if line.strip()))
