@@ -92,7 +92,7 @@ def define_env(env):
     env.variables["_bank_script"] = lambda: memo(
         rendered,
         ("bank", dir_urls),
-        lambda: bank_script(bank_payload(bank, docs_dir, chapter_list, linker("", "", dir_urls))),
+        lambda: bank_script(bank_payload(bank, docs_dir, chapter_list, linker("", "", dir_urls), report_url(env.conf["repo_url"]))),
     )
     index = bank_index(bank, chapter_list)
     heading_titles = anchors(docs_dir)  # {page: {anchor: heading text}}

@@ -27,13 +27,13 @@ def start(page, mode="exam", size="quick", seed=None, query=""):
 
 
 def answer_current(page, right=True):
-    qid = page.get_attribute(".saa-question", "data-qid")
+    qid = page.get_attribute(".saa-question .quiz-q", "data-qid")
     key = page.evaluate(f"window.SAA_BANK.questions.find(q => q.id === {json.dumps(qid)}).answer")
-    n = page.locator(".saa-option").count()
+    n = page.locator(".saa-question .quiz-opt").count()
     # A wrong answer still picks as many options as the question asks for.
     keys = key if right else [next(k for k in range(n) if k not in key), *key[1:]]
     for k in keys:
-        page.check(f'.saa-option[data-key="{k}"] input')
+        page.check(f'.saa-question .quiz-opt[data-key="{k}"] input')
     return qid
 
 
@@ -59,7 +59,7 @@ def test_full_quick_exam_in_exam_mode(page):
     n = total(page)
     for i in range(n):
         answer_current(page, right=i != 0)
-        assert page.locator(".saa-feedback .saa-verdict").count() == 0, "exam mode gives no feedback"
+        assert page.locator(".saa-question .quiz-result:visible").count() == 0, "exam mode gives no feedback"
         if i < n - 1:
             page.click(".saa-next")
     page.click(".saa-review")
@@ -70,7 +70,7 @@ def test_full_quick_exam_in_exam_mode(page):
     assert page.locator(".saa-bar-row").count() == len(BLUEPRINT["domains"])
     items = page.locator(".saa-review-item")
     assert items.count() == n
-    assert items.first.locator(".saa-explain li").count() >= 4 and items.first.locator(".saa-sources a").count() >= 1
+    assert items.first.locator(".quiz-why:visible").count() >= 4 and items.first.locator(".quiz-result .quiz-source a").count() >= 1
     saved = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
     assert saved["exam"] is None and len(saved["exams"]) == 1 and saved["exams"][0]["right"] == n - 1
 
@@ -88,14 +88,14 @@ def test_practice_mode_gives_feedback_as_you_go(page):
     start(page, "practice")
     assert page.locator(".saa-timer").count() == 0
     answer_current(page, right=False)
-    page.click(".saa-check")
-    assert page.inner_text(".saa-verdict").startswith("✘ Not quite.")
-    assert page.locator(".saa-explain li").count() >= 4
-    assert page.locator(".saa-option input").first.is_disabled()
+    page.click(".saa-question .quiz-check")
+    assert page.inner_text(".saa-question .quiz-result-head").startswith("✘ Not quite.")
+    assert page.locator(".saa-question .quiz-why:visible").count() >= 4
+    assert page.locator(".saa-question .quiz-input").first.is_disabled()
     page.click(".saa-next")
     answer_current(page, right=True)
-    page.click(".saa-check")
-    assert page.inner_text(".saa-verdict") == "✔ Correct."
+    page.click(".saa-question .quiz-check")
+    assert page.inner_text(".saa-question .quiz-result-head") == "✔ Correct."
 
 
 def test_flag_map_and_unanswered_warning(page):
@@ -129,8 +129,8 @@ def test_reload_resumes_with_answers_and_timer(page):
     after = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["exam"]
     assert after["deadline"] == before["deadline"], "the timer keeps its original deadline"
     page.click(".saa-prev")
-    assert page.get_attribute(".saa-question", "data-qid") == first
-    assert page.locator(".saa-option input:checked").count() >= 1
+    assert page.get_attribute(".saa-question .quiz-q", "data-qid") == first
+    assert page.locator(".saa-question .quiz-input:checked").count() >= 1
 
 
 def test_timer_expiry_submits_automatically(page):
@@ -240,7 +240,7 @@ def test_keyboard_only_exam(page):
     page.focus(".saa-start")
     page.keyboard.press("Enter")
     page.wait_for_selector(".saa-question")
-    page.focus(".saa-option input")
+    page.focus(".saa-question .quiz-input")
     page.keyboard.press("Space")
     page.focus(".saa-next")
     page.keyboard.press("Enter")
@@ -265,7 +265,7 @@ def test_axe_on_exam_and_dashboard(page, scheme):
 
     start(page, "practice")
     answer_current(page, right=False)
-    page.click(".saa-check")
+    page.click(".saa-question .quiz-check")
     assert check(".saa-app") == []
     submit_with_unanswered(page)
     assert check(".saa-app") == []

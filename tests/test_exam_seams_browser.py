@@ -119,7 +119,7 @@ def test_reloading_or_coming_back_to_a_result_shows_it_again(page):
     assert page.locator(".saa-review-item").count() == total_of(page)
     # Each option's text is shown beside its explanation.
     first = page.locator(".saa-review-item").first
-    assert first.locator(".saa-explain-option").count() >= 4 and first.locator(".saa-explain-why").count() >= 4
+    assert first.locator(".quiz-opt").count() >= 4 and first.locator(".quiz-why:visible").count() >= 4
     filters = {"wrong": 1, "unanswered": total_of(page) - 2, "flagged": 1, "all": total_of(page)}
     for name, want in filters.items():
         page.click(f'.saa-filter[data-filter="{name}"]')
@@ -137,7 +137,7 @@ def total_of(page) -> int:
 
 def test_new_exam_draws_a_new_seed(page):
     start(page, "exam", seed=4242)
-    first = page.get_attribute(".saa-question", "data-qid")
+    first = page.get_attribute(".saa-question .quiz-q", "data-qid")
     submit_with_unanswered(page)
     assert "seed=4242" in page.get_attribute(".saa-replay", "href")
     page.click(".saa-new")
@@ -151,7 +151,7 @@ def test_new_exam_draws_a_new_seed(page):
     page.click(".saa-discard-btn")
     page.click(".saa-start")
     page.wait_for_selector(".saa-question")
-    assert page.get_attribute(".saa-question", "data-qid") == first
+    assert page.get_attribute(".saa-question .quiz-q", "data-qid") == first
 
 
 def test_unanswered_questions_are_not_counted_as_wrong(page):
@@ -215,7 +215,7 @@ def test_keyboard_only_quick_exam_and_no_key_leaves_the_page(page):
     n = total(page)
     for i in range(n):
         page.keyboard.press("b")
-        if page.locator(".saa-option input[type=checkbox]").count():
+        if page.locator(".saa-question .quiz-input[type=checkbox]").count():
             page.keyboard.press("c")
         # Material's shortcuts (next/previous page, search) must not fire inside the exam.
         for key in ("s", "/", ".", ","):
@@ -251,8 +251,8 @@ def tab_to(page, selector: str, limit: int = 200) -> None:
 def test_focus_moves_to_new_content_after_resume_and_check(page):
     start(page, "practice")
     answer_current(page, right=False)
-    page.click(".saa-check")
-    assert page.evaluate("document.activeElement.classList.contains('saa-verdict')")
+    page.click(".saa-question .quiz-check")
+    assert page.evaluate("document.activeElement.classList.contains('quiz-result')")
     page.reload()
     page.click(".saa-resume-btn")
     assert page.evaluate("document.activeElement.classList.contains('saa-qnum')")
@@ -311,7 +311,7 @@ def test_no_page_is_wider_than_a_phone(page, path):
     if path == "progress/":
         start(page, "practice")
         answer_current(page, right=False)
-        page.click(".saa-check")
+        page.click(".saa-question .quiz-check")
         submit_with_unanswered(page)
     page.goto(f"{page.base}/{path}")
     reach_widgets(page)

@@ -135,3 +135,29 @@ def test_one_pass_render_matches_rendering_each_fragment_alone(bank):
     assert in_one_pass == len([k for k in alone if not sm._alone(k[0])]) > 3000, "the one pass fell back to one by one"
     differ = [key for key in alone if alone[key] != batched[key]]
     assert not differ, f"{len(differ)} fragments render differently in one pass, e.g. {differ[:2]}"
+
+
+def test_the_exam_shows_each_question_in_the_chapter_quizs_markup(built_site: Path):
+    """One question view: the bank carries, per question, the markup of the chapter quiz
+    (templates/question.html); only the number and the links' base differ."""
+    import json
+
+    from bs4 import BeautifulSoup
+
+    script = (built_site / "assets" / "saa-bank.js").read_text(encoding="utf-8")
+    bank = json.loads(script.removeprefix("window.SAA_BANK=").rstrip().removesuffix(";"))
+    assert bank["questions"] and all(
+        set(q) == {"id", "chapter", "domain", "difficulty", "type", "n", "answer", "html"} for q in bank["questions"]
+    )
+
+    def shape(li) -> list:
+        return [(t.name, tuple(t.get("class", [])), t.get("data-key")) for t in li.find_all(True)]
+
+    for q in bank["questions"]:
+        ours = BeautifulSoup(q["html"], "html.parser").li
+        chapter = quiz_soup(built_site, q["chapter"]).select_one(f"li#q-{q['id']}")
+        assert chapter is not None, q["id"]
+        assert shape(ours) == shape(chapter), q["id"]
+        text = ours.get_text(" ", strip=True).replace("Question 0", "Question N")
+        assert text == re.sub(r"^Question \d+", "Question N", chapter.get_text(" ", strip=True)), q["id"]
+        assert len(ours.select(".quiz-opt")) == q["n"]

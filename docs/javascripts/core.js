@@ -93,8 +93,8 @@
   var BASE = (document.currentScript && document.currentScript.src || "").replace(/[^/]*$/, "");
   // Which files each widget needs, in load order. The one place this is written.
   var FILES = {
-    quiz: ["progress", "quiz"],
-    exam: ["progress", "exam-model", "exam"],
+    quiz: ["progress", "question", "quiz"],
+    exam: ["progress", "exam-model", "question", "exam"],
     progress: ["progress", "exam-model", "dashboard"],
     "continue": ["progress", "exam-model", "continue"],
     calculator: ["calculators"],

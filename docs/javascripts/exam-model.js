@@ -15,6 +15,13 @@
     };
   }
 
+  /* [0, 1, …, n - 1]: a question's option keys (the bank gives their count, n). */
+  function keys(n) {
+    var out = [];
+    for (var i = 0; i < n; i++) out.push(i);
+    return out;
+  }
+
   /* Largest-remainder apportionment: every count is within 1 of weight × n. */
   function apportion(n, domains) {
     var raw = domains.map(function (d) { return n * d.weight / 100; });
@@ -44,7 +51,7 @@
     }
     picked = C.shuffled(picked, rnd);
     var order = {};
-    picked.forEach(function (q) { order[q.id] = C.shuffled(q.options.map(function (_, i) { return i; }), rnd); });
+    picked.forEach(function (q) { order[q.id] = C.shuffled(keys(q.n), rnd); });
     return { ids: picked.map(function (q) { return q.id; }), order: order };
   }
 

@@ -6,7 +6,7 @@
    leaving the page stops it; the exam itself lives on in storage, keyed by id. */
 (function () {
   "use strict";
-  var S = window.SAA, P = window.SAAProgress, M = window.SAAExam, el = S.el;
+  var S = window.SAA, P = window.SAAProgress, M = window.SAAExam, Q = window.SAAQuestion, el = S.el;
 
   S.widget("exam", function (root, life) {
     app(root, life, JSON.parse(root.getAttribute("data-blueprint")), JSON.parse(root.getAttribute("data-index")));
@@ -17,8 +17,6 @@
     var byId = {}, bank = null, loaded = null;  // byId: the index's entries, then the bank's questions
     var starting = false;  // Start was pressed and the questions are still on their way
     index.questions.forEach(function (q) { byId[q.id] = q; });
-    var domainName = {};
-    bp.domains.forEach(function (d) { domainName[d.id] = d.name; });
     var live = el("div", { class: "saa-live", role: "status", "aria-live": "polite" });
     var view = el("div", { class: "saa-view" });
     root.textContent = "";
@@ -210,43 +208,27 @@
         e.mode === "exam" ? timerEl : el("span", { class: "saa-mode", text: "Practice mode" }),
         flagBtn
       ]));
-      var fs = el("fieldset", { class: "saa-question", "data-qid": q.id }, [
-        el("legend", { class: "saa-visually-hidden", text: "Question " + (e.index + 1) }),
-        el("div", { class: "saa-stem", html: q.stem }),
-        q.pick ? el("p", { class: "saa-pick" }, [el("strong", { text: q.pick })]) : null
-      ]);
-      var list = el("ul", { class: "saa-options" });
-      order.forEach(function (key, pos) {
-        var id = "saa-opt-" + pos;
-        list.appendChild(el("li", { class: "saa-option", "data-key": key }, [
-          el("input", { type: q.type === "multiple" ? "checkbox" : "radio", name: "saa-answer", id: id, value: key, checked: chosen.indexOf(key) >= 0, disabled: !!checked }),
-          el("label", { for: id }, [el("span", { class: "saa-letter", "aria-hidden": "true", text: S.LETTERS[pos] }), el("span", { class: "saa-text", html: q.options[key].text })])
-        ]));
-      });
-      fs.appendChild(list);
-      var checkBtn = null;
-      fs.addEventListener("change", function () {
+      var li = question(q, order, "Question " + (e.index + 1));
+      var checkBtn = Q.enhance(li, e.mode === "practice" && !checked);
+      Q.choose(li, chosen);
+      li.addEventListener("change", function () {
         var x = exam();
-        var keys = Array.prototype.map.call(fs.querySelectorAll("input:checked"), function (inp) { return Number(inp.value); });
+        var keys = Q.chosenKeys(li);
         if (keys.length) x.answers[q.id] = keys; else delete x.answers[q.id];
         store(x);
         var old = view.querySelector(".saa-map");
         if (old) old.replaceWith(questionMap(x, true));
-        if (checkBtn) checkBtn.disabled = keys.length !== q.answer.length;
+        Q.updateCheck(li);
       });
-      view.appendChild(fs);
-      if (e.mode === "practice" && !checked) {
-        checkBtn = el("button", { type: "button", class: "md-button md-button--primary saa-check", text: "Check answer", disabled: chosen.length !== q.answer.length,
-          onclick: function () {
-            var x = exam(); x.checked[q.id] = true; store(x);
-            showQuestion(x.index);
-            var verdict = view.querySelector(".saa-verdict");
-            S.focus(verdict);
-            say(verdict.textContent);
-          } });
-        view.appendChild(checkBtn);
-      }
-      if (checked) view.appendChild(feedback(q, chosen, order));
+      if (checkBtn) checkBtn.addEventListener("click", function () {
+        var x = exam(); x.checked[q.id] = true; store(x);
+        Q.showFeedback(li, Q.chosenKeys(li));
+        var result = li.querySelector(".quiz-result");
+        S.focus(result);
+        say(result.querySelector(".quiz-result-head").textContent);
+      });
+      if (checked) Q.showFeedback(li, chosen);
+      view.appendChild(el("ol", { class: "saa-question", role: "presentation" }, [li]));
       view.appendChild(el("div", { class: "saa-nav" }, [
         el("button", { type: "button", class: "md-button saa-prev", text: "← Previous", disabled: e.index === 0, onclick: function () { go(-1); } }),
         el("button", { type: "button", class: "md-button saa-next", text: "Next →", disabled: e.index === e.ids.length - 1, onclick: function () { go(1); } }),
@@ -279,11 +261,8 @@
     }
 
     function choose(pos) {
-      var inputs = view.querySelectorAll(".saa-option input"), input = inputs[pos];
-      if (!input || input.disabled) return;
-      input.checked = input.type === "radio" ? true : !input.checked;
-      input.dispatchEvent(new Event("change", { bubbles: true }));
-      input.focus();
+      var li = view.querySelector(".saa-question .quiz-q");
+      if (li) Q.pickAt(li, pos);
     }
 
     S.keys(root, life, function (ev, key) {
@@ -298,29 +277,16 @@
       return false;
     });
 
-    /* Each option's text beside its verdict and explanation (practice feedback and the review). */
-    function feedback(q, chosen, order) {
-      var box = el("div", { class: "saa-feedback" });
-      var ok = S.sameSet(chosen, q.answer);
-      if (!chosen.length) box.appendChild(el("p", { class: "saa-unanswered", text: "You did not answer this question." }));
-      box.appendChild(el("p", { class: "saa-verdict " + (ok ? "is-right" : "is-wrong"),
-        text: S.verdictText(ok, q.answer.map(function (k) { return S.LETTERS[order.indexOf(k)]; })) }));
-      var ul = el("ul", { class: "saa-explain" });
-      order.forEach(function (key, pos) {
-        var right = q.answer.indexOf(key) >= 0, picked = chosen.indexOf(key) >= 0;
-        ul.appendChild(el("li", { class: (right ? "opt-correct " : "") + (picked ? "opt-picked" : "") }, [
-          el("p", { class: "saa-explain-option" }, [el("strong", { text: S.LETTERS[pos] + ". " }), el("span", { html: q.options[key].text })]),
-          el("p", { class: "saa-explain-why" }, [el("strong", { text: S.optionVerdict(right, picked) + " " }), el("span", { html: q.options[key].why })])
-        ]));
+    /* The question as the chapter quiz shows it (the bank carries the same markup), its options
+       in this exam's order. Links in the bank are relative to the site root. */
+    function question(q, order, label) {
+      var li = Q.fromHTML(q.html);
+      Array.prototype.forEach.call(li.querySelectorAll(".quiz-source a"), function (a) {
+        a.setAttribute("href", siteRoot + a.getAttribute("href"));
       });
-      box.appendChild(ul);
-      var src = el("p", { class: "saa-sources" }, ["Learn more: "]);
-      q.sources.forEach(function (s, i) {
-        if (i) src.appendChild(document.createTextNode(", "));
-        src.appendChild(el("a", { href: siteRoot + s.href, text: s.title }));
-      });
-      box.appendChild(src);
-      return box;
+      li.querySelector(".quiz-num").textContent = label;
+      Q.arrange(li, order);
+      return li;
     }
 
     function questionMap(e, compact) {
@@ -483,13 +449,13 @@
       r.ids.forEach(function (id, i) {
         var q = byId[id];
         if (!q) return;  // a question removed from the bank since
-        var chosen = r.answers[id] || [], order = r.order[id];
-        list.appendChild(el("li", { class: "saa-review-item", "data-qid": id, "data-status": status[id], value: i + 1 }, [
-          el("p", { class: "saa-review-tags" }, [el("strong", { text: "Question " + (i + 1) }), " · " + domainName[q.domain] + (r.flags[id] ? " · ⚑ flagged" : "")]),
-          el("div", { class: "saa-stem", html: q.stem }),
-          q.pick ? el("p", { class: "saa-pick", text: q.pick }) : null,
-          feedback(q, chosen, order)
-        ]));
+        var li = question(q, r.order[id], "Question " + (i + 1) + (r.flags[id] ? " · ⚑ flagged" : ""));
+        li.classList.add("saa-review-item");
+        li.setAttribute("data-status", status[id]);
+        li.setAttribute("value", i + 1);
+        Q.enhance(li, false);
+        Q.showFeedback(li, r.answers[id] || []);
+        list.appendChild(li);
       });
       wrap.appendChild(list);
       apply("all");

@@ -10,15 +10,16 @@ from markupsafe import Markup, escape
 from studysite.model.blueprint import Blueprint
 from studysite.model.page_anchors import anchors
 from studysite.model.quiz_bank import QuizFile
-from studysite.render.quiz import question_view
+from studysite.render.quiz import question_html, question_view
 from studysite.render.urls import Linker, page_path
 
 BANK_FILE = "assets/saa-bank.js"
 
 
-def bank_payload(bank: dict[str, QuizFile], docs_dir: str, chapters: list[dict], link: Linker) -> dict:
-    """The bank as JSON for exam.js: HTML already rendered and sanitised at build time.
-    chapters: id, title, count, the same list the page index (bank_index) carries."""
+def bank_payload(bank: dict[str, QuizFile], docs_dir: str, chapters: list[dict], link: Linker, report_url: str) -> dict:
+    """The bank as JSON for exam.js. Each question carries the same HTML the chapter quiz shows
+    (question_html), links relative to the site root; the other fields are what a draw and
+    the score need. chapters: id, title, count, the same list the page index (bank_index) carries."""
     questions = []
     titles = anchors(docs_dir)
     for chapter, quiz in bank.items():
@@ -31,14 +32,12 @@ def bank_payload(bank: dict[str, QuizFile], docs_dir: str, chapters: list[dict],
                     "domain": q.domain,
                     "difficulty": q.difficulty,
                     "type": q.type,
-                    "pick": view["pick"],
-                    "stem": str(view["stem"]),
-                    "options": [{"text": str(o["text"]), "why": str(o["why"])} for o in view["options"]],
+                    "n": len(q.options),
                     "answer": q.correct,
-                    "sources": [{"href": s["href"], "title": s["title"]} for s in view["sources"]],
+                    "html": str(question_html(view, report_url)),
                 }
             )
-    return {"version": 1, "questions": questions, "chapters": chapters}
+    return {"version": 2, "questions": questions, "chapters": chapters}
 
 
 def bank_index(bank: dict[str, QuizFile], chapters: list[dict]) -> dict:

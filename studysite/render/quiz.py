@@ -1,7 +1,9 @@
 """The chapter quiz (added at the end of each chapter page by macros/__init__.py): a chapter's questions as HTML that reads without JavaScript.
 
-quiz.js enhances it (check, feedback, score, retry, shuffle, saved progress);
-without script the questions, options and answers in collapsible blocks remain.
+Each question is templates/question.html, the one view of a question: the exam's bank carries
+the same markup (exam.py). question.js enhances one question (check, feedback, shuffle);
+quiz.js the chapter quiz (score, retry, saved progress, keys). Without script the questions,
+options and answers in collapsible blocks remain.
 """
 
 from __future__ import annotations
@@ -57,6 +59,12 @@ def question_view(q: Question, number: int, link: Linker, titles: dict) -> dict:
         "answer_letters": ", ".join(LETTERS[i] for i in q.correct),
         "sources": source_links(q, link, titles),
     }
+
+
+def question_html(view: dict, report_url: str) -> Markup:
+    """One question's HTML: the markup the chapter quiz shows, for the exam's bank and review."""
+    html = str(templates.get_template("question.html").module.question(view, report_url))
+    return Markup("\n".join(line for line in html.split("\n") if line.strip()))
 
 
 def render_quiz(quiz: QuizFile, docs_dir: str, report_url: str, link: Linker) -> Markup:

@@ -25,7 +25,7 @@ function loadBank() {
   }
   const questions = [];
   BP.domains.forEach((d) => {
-    for (let i = 0; i < 90; i++) questions.push({ id: `${d.id}-${i}`, domain: d.id, options: [0, 1, 2, 3].map(String), answer: [i % 4], chapter: "c" + (i % 5) });
+    for (let i = 0; i < 90; i++) questions.push({ id: `${d.id}-${i}`, domain: d.id, n: 4, answer: [i % 4], chapter: "c" + (i % 5) });
   });
   return { questions };
 }
