@@ -38,6 +38,12 @@ from studysite.render.quiz import prerender, render_quiz
 from studysite.render.urls import linker, root_prefix
 
 
+def src_uri(page) -> str:
+    """The page's source path under docs/: MkDocs has page.file.src_uri, Zensical page.path."""
+    file = getattr(page, "file", None)
+    return file.src_uri if file is not None else page.path
+
+
 def report_url(repo_url: str) -> str:
     """Prefilled GitHub issue form for a wrong answer; the question id is appended."""
     return f"{repo_url.rstrip('/')}/issues/new?template=wrong-answer.yml&question-id="
@@ -131,7 +137,7 @@ def define_env(env):
     downloads = str(env.conf["extra"].get("downloads", False)).lower() == "true"
 
     def current_page() -> str:
-        return Path(env.page.file.src_uri).stem
+        return Path(src_uri(env.page)).stem
 
     def link():
         return linker(env.page.url, current_page(), dir_urls)
@@ -236,7 +242,7 @@ def on_post_build(env):
 def on_pre_page_macros(env):
     """Content pages (the notes; no Jinja) get their marks, boxes and calculators under their
     headings and their tail (limits table and quiz, or the home page's guide) at the end."""
-    page = Path(env.page.file.src_uri).stem
+    page = Path(src_uri(env.page)).stem
     blocks = env.variables["_inserts"].get(page, {})
     markdown = env.markdown
     fixes, edits = env.variables["_fixes"].get(page, []), env.variables["_edits"].get(page, [])

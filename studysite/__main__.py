@@ -13,6 +13,7 @@ COMMANDS = {
     "check-links": ("studysite.cli.check_links", "check every link and anchor of a built site"),
     "export-pdf": ("studysite.cli.export_pdf", "print the whole guide to site/pdf/"),
     "export-offline": ("studysite.cli.export_offline", "zip a copy of the site that works from file://"),
+    "compare-builds": ("studysite.cli.compare_builds", "compare two builds' article HTML page by page (MkDocs vs Zensical)"),
 }
 
 
