@@ -1,12 +1,12 @@
-"""mkdocs-macros entry point: registers every macro the pages may call.
+"""mkdocs-macros entry point: the macros hand-written pages call (`render_macros: true`).
 
-Pages opt in with `render_macros: true`. An unknown macro fails the build
-(`on_undefined: strict`) rather than rendering junk, and so does bad data.
+An unknown macro fails the build (`on_undefined: strict`) rather than rendering junk, and so
+does bad data. What the data adds to the notes' own pages is not done here but inside
+Python-Markdown (studysite/markdown/page_inserts.py), from the same Site.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from pathlib import Path
 
 from markupsafe import Markup
@@ -14,27 +14,16 @@ from mkdocs.exceptions import PluginError
 
 from studysite.markdown.html_blocks import block
 from studysite.model import diagrams as diagram_model
-from studysite.model.blueprint import load_blueprint
-from studysite.model.calculators import load_calculators
-from studysite.model.data_files import load_corrections, load_limits
-from studysite.model.errata import load_errata, place_errata
 from studysite.model.errors import NotesError
-from studysite.model.page_anchors import anchors
-from studysite.model.quiz_bank import load_bank
-from studysite.model.stamps import pages_stamp, stamp
-from studysite.model.statements import nearest_heading, page_text, statement_lines
 from studysite.model.validation import DataError
-from studysite.paths import ROOT
-from studysite.render.annotate import insert_after_headings
+from studysite.render import site as site_model
 from studysite.render.calculators import render_calculator
-from studysite.render.chapters import chapter_index, site_guide
 from studysite.render.diagrams import figure
 from studysite.render.diagrams import index as diagram_list
-from studysite.render.exam import app_shell, bank_index, bank_payload, bank_script, continue_shell, write_bank
-from studysite.render.inline_fixes import changes_page, from_correction, from_limit, mark_statements
-from studysite.render.limits import chapter_limits, correction_box, reference_page
+from studysite.render.exam import app_shell, bank_index, bank_payload, bank_script, write_bank
+from studysite.render.inline_fixes import changes_page
+from studysite.render.limits import reference_page
 from studysite.render.protect_code import protect_code
-from studysite.render.quiz import prerender, render_quiz
 from studysite.render.urls import linker, root_prefix
 
 
@@ -44,9 +33,12 @@ def src_uri(page) -> str:
     return file.src_uri if file is not None else page.path
 
 
-def report_url(repo_url: str) -> str:
-    """Prefilled GitHub issue form for a wrong answer; the question id is appended."""
-    return f"{repo_url.rstrip('/')}/issues/new?template=wrong-answer.yml&question-id="
+def link_base(page) -> str:
+    """What links in macro HTML are relative to: the page's URL under MkDocs (it leaves links
+    in HTML alone), the source file's folder under Zensical (it rewrites them like Markdown's)."""
+    if getattr(page, "file", None) is not None:
+        return page.url
+    return page.path.rpartition("/")[0] + "/" if "/" in page.path else ""
 
 
 def _load(what: str, fn, *args):
@@ -58,112 +50,54 @@ def _load(what: str, fn, *args):
         raise PluginError(f"{what}: {exc}") from None
 
 
-_cache: dict[tuple, tuple] = {}
-
-
-def load_data(docs_dir: str) -> tuple:
-    """(bank, limits, corrections, calculators, constants, blueprint, errata placed), reused while no file changed."""
-    key = (docs_dir, pages_stamp(docs_dir), stamp(ROOT / "quizzes"), stamp(ROOT / "data"))
-    if key not in _cache:
-        bank = _load("the quiz bank", load_bank, ROOT / "quizzes", docs_dir)
-        limits = _load("data/limits", load_limits, ROOT / "data" / "limits", docs_dir)
-        corrections = _load("data/corrections.yml", load_corrections, ROOT / "data" / "corrections.yml", docs_dir)
-        calcs, constants = _load("data/calculators", load_calculators, ROOT / "data" / "calculators", docs_dir, limits)
-        blueprint = _load("data/exam.yml", load_blueprint, ROOT / "data" / "exam.yml")
-        edits = _load("data/errata.yml", lambda: place_errata(docs_dir, load_errata()))
-        _cache.clear()
-        _cache[key] = (bank, limits, corrections, calcs, constants, blueprint, edits, {})
-    return _cache[key]
-
-
-def memo(store: dict, key: tuple, make):
-    """Rendered HTML is reused across `mkdocs serve` rebuilds until a source file changes."""
-    if key not in store:
-        store[key] = make()
-    return store[key]
+def load_site(docs_dir: str) -> site_model.Site:
+    """The build's data (cached until a file changes); bad data fails the build with its file and line."""
+    try:
+        return site_model.load(docs_dir)
+    except DataError as exc:
+        raise PluginError(f"{len(exc.issues)} problem(s) in the data:\n{exc}") from None
+    except NotesError as exc:
+        raise PluginError(str(exc)) from None
 
 
 def define_env(env):
     docs_dir = env.conf["docs_dir"]
-    bank, limits, corrections, calcs, constants, blueprint, edits, rendered = load_data(docs_dir)
-    prerender(bank)
-    chapters = sorted(p.stem for p in Path(docs_dir).glob("[0-9][0-9]-*.md"))
-    missing = [c for c in chapters if c not in bank]
-    if missing:
-        raise PluginError(f"no quiz file for {', '.join(missing)}: every chapter needs quizzes/<chapter>.yml (see quizzes/README.md)")
+    site = load_site(docs_dir)
+    bank, limits, corrections, calcs, constants, blueprint, edits = (
+        site.bank,
+        site.limits,
+        site.corrections,
+        site.calcs,
+        site.constants,
+        site.blueprint,
+        site.edits,
+    )
     calc_by_id = {c.id: c for c in calcs}
     dir_urls = env.conf["use_directory_urls"]
-    chapter_list = [{"id": c, "title": _chapter_title(docs_dir, c), "count": len(bank[c].questions)} for c in bank]
+    chapter_list, heading_titles, memo = site.chapter_list, site.heading_titles, site.memo
     # The bank is loaded from the site root, so its links are relative to it.
     env.variables["_bank_script"] = lambda: memo(
-        rendered,
         ("bank", dir_urls),
-        lambda: bank_script(bank_payload(bank, docs_dir, chapter_list, linker("", "", dir_urls), report_url(env.conf["repo_url"]))),
+        lambda: bank_script(
+            bank_payload(bank, docs_dir, chapter_list, linker("", "", dir_urls), site_model.report_url(env.conf["repo_url"]))
+        ),
     )
     index = bank_index(bank, chapter_list)
-    heading_titles = anchors(docs_dir)  # {page: {anchor: heading text}}
-
-    # Blocks inserted under headings, per page: corrections and inline calculators.
-    inserts: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for c in corrections:
-        if c.right:  # a short swap: the marked line says it all (inline_fixes)
-            continue
-        page, anchor = c.anchor.split("#")
-        if c.quote:  # the box stands under the heading closest above the marked line
-            text = page_text(docs_dir, page)
-            anchor = nearest_heading(text, statement_lines(text, anchor, c.quote)[0]) or anchor
-        inserts[page][anchor].append(block(correction_box(c)))
-    for calc in calcs:
-        page, anchor = calc.placement.split("#")
-        inserts[page][anchor].append(block(render_calculator(calc, constants[calc.id])))
-    env.variables["_inserts"] = inserts
-    # Lines of the notes that state an outdated fact, per page: marked where they stand.
-    fixes: dict[str, list] = defaultdict(list)
-    for fix in [f for lim in limits for f in from_limit(lim, lambda page: page_text(docs_dir, page))] + [
-        f for c in corrections for f in from_correction(c)
-    ]:
-        fixes[fix.page].append(fix)
-    env.variables["_fixes"] = fixes
-    by_page = defaultdict(list)
-    for e in edits:
-        by_page[e.page].append(e)
-    env.variables["_edits"] = by_page
 
     @env.macro
     def continue_card() -> str:
         """Where the learner left off (home page and dashboard)."""
-        return continue_shell(chapter_list, root_prefix(env.page.url), dir_urls)
-
-    downloads = str(env.conf["extra"].get("downloads", False)).lower() == "true"
+        return site_model.continue_card(site, env.page.url, dir_urls)
 
     def current_page() -> str:
         return Path(src_uri(env.page)).stem
 
     def link():
-        return linker(env.page.url, current_page(), dir_urls)
-
-    def quiz() -> str:
-        """The current chapter's quiz, under a `## Quiz` heading."""
-        page = current_page()
-        html = memo(
-            rendered, ("quiz", page, env.page.url), lambda: render_quiz(bank[page], docs_dir, report_url(env.conf["repo_url"]), link())
-        )
-        return "## Quiz {#quiz}\n\n" + block(html, searchable=False)
-
-    def chapter_limits_table() -> str:
-        """The limits this chapter teaches, one table per service."""
-        return memo(
-            rendered, ("limits", current_page(), env.page.url), lambda: chapter_limits(limits, current_page(), heading_titles, link())
-        )
-
-    # What the build adds at the end of a content page (the importer writes content only).
-    tails = {chapter: [chapter_limits_table, quiz] for chapter in bank}
-    tails["index"] = [lambda: continue_card() + "\n\n" + site_guide(env.conf["repo_url"], downloads), lambda: chapter_index(docs_dir)]
-    env.variables["_tails"] = tails
+        return linker(link_base(env.page), current_page(), dir_urls)
 
     @env.macro
     def limits_reference() -> str:
-        return memo(rendered, ("limits-page", env.page.url), lambda: reference_page(limits, heading_titles, link()))
+        return memo(("limits-page", env.page.url), lambda: reference_page(limits, heading_titles, link()))
 
     @env.macro
     def calculator(calc_id: str) -> str:
@@ -204,7 +138,7 @@ def define_env(env):
     @env.macro
     def what_changed() -> str:
         """Every correction of the notes, by chapter (the "What changed since the notes" page)."""
-        return memo(rendered, ("changes", env.page.url), lambda: Markup(changes_page(limits, corrections, edits, heading_titles, link())))
+        return memo(("changes", env.page.url), lambda: Markup(changes_page(limits, corrections, edits, heading_titles, link())))
 
     @env.macro
     def diagram_legend() -> str:
@@ -228,30 +162,12 @@ def define_env(env):
         return str(blueprint.model_dump(by_alias=True)[name])
 
 
-def _chapter_title(docs_dir: str, chapter: str) -> str:
-    from studysite.render.chapters import read_page
-
-    return read_page(Path(docs_dir) / f"{chapter}.md")[0].get("title", chapter)
-
-
 def on_post_build(env):
     """Write the bank the practice exam and dashboard load (generated from quizzes/, never stored twice)."""
     write_bank(env.conf["site_dir"], env.variables["_bank_script"]())
 
 
 def on_pre_page_macros(env):
-    """Content pages (the notes; no Jinja) get their marks, boxes and calculators under their
-    headings and their tail (limits table and quiz, or the home page's guide) at the end."""
-    page = Path(src_uri(env.page)).stem
-    blocks = env.variables["_inserts"].get(page, {})
-    markdown = env.markdown
-    fixes, edits = env.variables["_fixes"].get(page, []), env.variables["_edits"].get(page, [])
-    if fixes or edits:
-        markdown = mark_statements(markdown, fixes, edits, linker(env.page.url, page, env.conf["use_directory_urls"]))
+    """Code on a hand-written page that calls macros stays literal (`{{resolve:...}}`)."""
     if env.page.meta.get("render_macros"):
-        markdown = protect_code(markdown)
-    markdown = insert_after_headings(markdown, blocks)
-    for tail in env.variables["_tails"].get(page, []):
-        if part := str(tail()):  # str: Markup + str would escape the whole page
-            markdown = markdown.rstrip("\n") + "\n\n" + part + "\n"
-    env.markdown = markdown
+        env.markdown = protect_code(env.markdown)

@@ -161,3 +161,34 @@ def test_the_exam_shows_each_question_in_the_chapter_quizs_markup(built_site: Pa
         text = ours.get_text(" ", strip=True).replace("Question 0", "Question N")
         assert text == re.sub(r"^Question \d+", "Question N", chapter.get_text(" ", strip=True)), q["id"]
         assert len(ours.select(".quiz-opt")) == q["n"]
+
+
+def test_page_inserts_find_the_page_under_zensical_too():
+    """The notes' pages get their boxes, marks and quiz inside Python-Markdown, where Zensical
+    names the page through its rendering-context preprocessor (imitated here): links in our
+    HTML are then written from the source file's folder, which Zensical rewrites, except the
+    quiz's, which sit in a <noscript> it leaves alone."""
+    import markdown
+    from markdown.preprocessors import Preprocessor
+
+    class ContextPreprocessor(Preprocessor):  # the name page_inserts looks for
+        def __init__(self, md, page, config):
+            super().__init__(md)
+            self.page, self.config = page, config
+
+        def run(self, lines):
+            return lines
+
+    class Page:
+        path, url = "05-s3.md", "05-s3/"
+
+    config = {"docs_dir": str(ROOT / "docs"), "repo_url": "https://github.com/x/y", "use_directory_urls": True, "extra": {}}
+    md = markdown.Markdown(extensions=["attr_list", "toc", "studysite.markdown.page_inserts", "studysite.markdown.html_blocks"])
+    md.preprocessors.register(ContextPreprocessor(md, Page(), config), "rendering_context", 0)
+    html = md.convert((ROOT / "docs" / "05-s3.md").read_text(encoding="utf-8").split("\n---\n", 1)[1])
+    assert 'data-quiz="05-s3"' in html and 'id="limits-and-numbers"' in html
+    assert 'class="admonition warning" id="correction-' in html and 'class="fix-mark"' in html
+    notes, quiz = html.split('<section class="quiz"')
+    assert 'href="changes/#' in notes and 'href="../changes/#' not in notes  # from the source folder
+    assert re.search(r'href="\.\./\d\d-[a-z0-9-]+/#', quiz), "the quiz's links to other chapters start from the page URL"
+    assert "§saa-html:" not in html

@@ -15,8 +15,11 @@ def page_path(page: str, directory_urls: bool) -> str:
 
 
 def root_prefix(current_url: str) -> str:
-    """'../' per folder level of the current page's URL ('05-s3/' -> '../', '05-s3.html' -> '')."""
-    return "../" * current_url.count("/")
+    """'../' per folder level of the current page's URL ('05-s3/' -> '../', '05-s3.html' -> '').
+    MkDocs' page URLs have no leading slash and the home page is '' (its file's URL is './');
+    Zensical's start with '/'. Both kinds give the same prefix."""
+    url = current_url.lstrip("/")
+    return "" if url in (".", "./") else "../" * url.count("/")
 
 
 def linker(current_url: str, current_page: str, directory_urls: bool) -> Linker:
