@@ -41,15 +41,6 @@ def link_base(page) -> str:
     return page.path.rpartition("/")[0] + "/" if "/" in page.path else ""
 
 
-def _load(what: str, fn, *args):
-    try:
-        return fn(*args)
-    except DataError as exc:
-        raise PluginError(f"{what} has {len(exc.issues)} problem(s):\n{exc}") from None
-    except NotesError as exc:
-        raise PluginError(f"{what}: {exc}") from None
-
-
 def load_site(docs_dir: str) -> site_model.Site:
     """The build's data (cached until a file changes); bad data fails the build with its file and line."""
     try:
@@ -87,7 +78,7 @@ def define_env(env):
     @env.macro
     def continue_card() -> str:
         """Where the learner left off (home page and dashboard)."""
-        return site_model.continue_card(site, env.page.url, dir_urls)
+        return site_model.continue_card(site, env.page.url, dir_urls, link_base(env.page))
 
     def current_page() -> str:
         return Path(src_uri(env.page)).stem
@@ -145,16 +136,15 @@ def define_env(env):
         """The visual language every diagram uses, drawn from data/diagrams/style.yml."""
         out = []
         for part in diagram_model.legend():
-            r = _load("the diagram legend", diagram_model.render_text, part.source, "data/diagrams/style.yml")
-            out.append(figure(part.id, part.alt, part.caption, "", r.width, r.height, env.page.url))
+            r = site.rendered[part.id]
+            out.append(figure(part.id, part.alt, part.caption, "", r.width, r.height, link_base(env.page)))
         return "\n\n".join(out)
 
     @env.macro
     def diagram_index() -> str:
         """Every diagram, by chapter, linked where it stands."""
-        diagrams = _load("data/diagrams", diagram_model.load_all, Path(docs_dir))
         titles = {c["id"]: c["title"] for c in chapter_list}
-        return diagram_list(diagrams, titles, link())
+        return diagram_list(site.diagrams, titles, link())
 
     @env.macro
     def exam_fact(name: str) -> str:

@@ -24,7 +24,10 @@ def run(*args: str) -> subprocess.CompletedProcess:
 
 
 def test_same_articles_different_chrome_and_differences_located(tmp_path: Path):
-    a = site(tmp_path / "a", {"index.html": "<p>Hi</p>", "x/index.html": "<h1 id='t'>T</h1><p>one</p>", "gone/index.html": "<p>g</p>"})
+    a = site(
+        tmp_path / "a",
+        {"index.html": "<p data-search-exclude>Hi</p>", "x/index.html": "<h1 id='t'>T</h1><p>one</p>", "gone/index.html": "<p>g</p>"},
+    )
     b = site(tmp_path / "b", {"index.html": "<p>\n  Hi</p>", "x/index.html": "<h1 id='t'>T</h1><p>two</p>"})
     result = run(str(a), str(b), "--report", str(tmp_path / "r.txt"))
     assert result.returncode == 0, "report only, unless --strict"

@@ -278,3 +278,26 @@ def test_a_broken_diagram_fails_the_build_without_a_traceback(tmp_path: Path):
 def test_a_reference_to_another_file_or_host_is_found_however_written(svg, elsewhere):
     assert diagrams.refers_elsewhere(svg) is elsewhere
     assert bool(diagrams.EXTERNAL_RE.search(svg)) is elsewhere  # the built-site test's pattern agrees
+
+
+def test_a_diagram_that_finds_no_place_is_named_at_its_metadata_line():
+    """The loader checks each section and image against the page file; should the page's
+    Markdown still not show it (say, it sits in code), placing fails with the entry's line."""
+    from studysite.render.diagrams import place
+
+    d = diagrams.Diagram.model_construct(
+        id="lost-one",
+        page="05-s3",
+        section="gone",
+        replaces=None,
+        alt="a",
+        caption="c",
+        description="",
+        meta="data/diagrams/05-s3.yml",
+        line=7,
+    )
+    rendered = {"lost-one": diagrams.Rendered("<svg/>", "<svg/>", 10, 10)}
+    with pytest.raises(diagrams.DataError) as err:
+        place("# Title {#title}\n\n```\n## Gone {#gone}\n```\n", "05-s3", "05-s3/", [d], rendered, str(ROOT / "docs"))
+    assert str(err.value).startswith("data/diagrams/05-s3.yml:7: diagram 'lost-one': the diagram found no place in docs/05-s3.md")
+    assert "outside code blocks" in str(err.value)

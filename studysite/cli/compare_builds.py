@@ -3,8 +3,9 @@
     python -m studysite compare-builds SITE_A SITE_B [--report FILE] [--strict]
 
 Only each page's article (Material's `.md-content__inner`) is compared: the theme around it
-differs between the two engines by design. Whitespace is collapsed and trimmed and attributes
-are sorted, so only what a reader or a script would notice counts. Prints one line per page and, for a
+differs between the two engines by design. Whitespace is collapsed and trimmed, attributes are
+sorted and the search engines' own build-time hints (data-search-*) are left out, so only what
+a reader or a script would notice counts. Prints one line per page and, for a
 differing page, the first place it differs. Exit code 0 unless --strict and a page differs or
 is missing.
 """
@@ -33,7 +34,10 @@ def article(path: Path) -> list[str]:
     for chrome in node.select(CHROME):
         chrome.decompose()
     for tag in node.find_all(True):
-        tag.attrs = {k: (" ".join(v) if isinstance(v, list) else v) for k, v in sorted(tag.attrs.items())}
+        # data-search-*: hints each engine's search consumes at build time (Zensical drops them).
+        tag.attrs = {
+            k: (" ".join(v) if isinstance(v, list) else v) for k, v in sorted(tag.attrs.items()) if not k.startswith("data-search-")
+        }
     # Tags and text runs apart, whitespace collapsed and trimmed (a space next to a tag is not
     # compared: the engines differ there without a visible difference).
     html = re.sub(r"\s+", " ", str(node))

@@ -16,6 +16,9 @@ from pathlib import Path
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
+from studysite.model.errors import NotesError
+from studysite.model.validation import DataError
+
 
 def page_context(md: Markdown):
     """(src path under docs/, url, link base, config) of the page being rendered, or None
@@ -32,6 +35,15 @@ def page_context(md: Markdown):
             page = processor.page
             return page.path, page.url, page.path.rpartition("/")[0] + "/" if "/" in page.path else "", processor.config
     return None
+
+
+def build_error(message: str) -> Exception:
+    """An error the engine reports as a failed build, without a traceback: MkDocs' PluginError."""
+    try:
+        from mkdocs.exceptions import PluginError
+    except ImportError:  # Zensical alone
+        return RuntimeError(message)
+    return PluginError(message)
 
 
 class _PageInserts(Preprocessor):
@@ -53,10 +65,14 @@ class _PageInserts(Preprocessor):
             directory_urls=bool(config.get("use_directory_urls", True)),
             downloads=str(extra.get("downloads", False)).lower() == "true",
         )
-        site = site_model.load(str(config["docs_dir"]))
+        try:
+            site = site_model.load(str(config["docs_dir"]))
+            text = site_model.add_to_page(site, ctx, "\n".join(lines))
+        except (DataError, NotesError) as exc:
+            raise build_error(f"docs/{src}: {exc}") from None
         # Ends with a blank line, as Python-Markdown's whitespace preprocessor left it (a table
         # at the very end would otherwise gain an empty row).
-        return (site_model.add_to_page(site, ctx, "\n".join(lines)).rstrip("\n") + "\n\n").split("\n")
+        return (text.rstrip("\n") + "\n\n").split("\n")
 
 
 class PageInsertsExtension(Extension):

@@ -592,6 +592,25 @@ def render_all(diagrams: list[Diagram], cache: Path = CACHE) -> dict[str, Render
     return out
 
 
+_compiled: dict[tuple, tuple[list[Diagram], dict[str, Rendered]]] = {}
+
+
+def compiled(docs_dir: Path) -> tuple[list[Diagram], dict[str, Rendered]]:
+    """Every diagram and its SVGs (the legend's too), once per change of a page or data file:
+    the hook publishes them, the page inserts place them. DataError/NotesError on bad input."""
+    key = (str(docs_dir), pages_stamp(docs_dir), stamp(DATA))
+    if key not in _compiled:
+        diagrams = load_all(Path(docs_dir))
+        rendered = render_all(diagrams)
+        try:
+            rendered.update({part.id: render_text(part.source, "data/diagrams/style.yml") for part in legend()})
+        except NotesError as exc:
+            raise NotesError(exc.path, exc.line, f"the diagram legend: {exc.problem}", exc.fix) from None
+        _compiled.clear()
+        _compiled[key] = (diagrams, rendered)
+    return _compiled[key]
+
+
 def prune(cache: Path, days: int = KEEP_DAYS) -> None:
     """Forget SVGs no build has used for `days`: old versions of edited diagrams."""
     cutoff = time.time() - days * 86400

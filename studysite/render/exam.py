@@ -73,15 +73,18 @@ def app_shell(kind: str, blueprint: Blueprint, index: dict, noscript: str, root:
     )
 
 
-def continue_shell(chapters: list[dict], root: str, directory_urls: bool) -> Markup:
+def continue_shell(chapters: list[dict], root: str, directory_urls: bool, href_root: str | None = None) -> Markup:
     """'Continue where you left off': continue.js fills it from saved progress; without
-    script (or with no progress yet) it points at the first chapter. chapters: id, title, count."""
+    script (or with no progress yet) it points at the first chapter. chapters: id, title, count.
+    root: the site root from the page, for the script; href_root: the same for the link, where
+    the engine rewrites links (Zensical) and so wants them from the source file's folder."""
     first = chapters[0]
+    href_root = root if href_root is None else href_root
     data = json.dumps(chapters, separators=(",", ":"), ensure_ascii=False)
     style = "dir" if directory_urls else "file"
     return Markup(
         f'<div class="saa-continue admonition tip" data-widget="continue" data-root="{root}" data-url-style="{style}" '
         f'data-chapters="{escape(data)}"><p class="admonition-title">Continue where you left off</p>'
         f'<ul class="saa-continue-list"><li>Start with the first chapter: {escape(first["title"])}. '
-        f'<a href="{root}{page_path(first["id"], directory_urls)}">Read it</a></li></ul></div>'
+        f'<a href="{href_root}{page_path(first["id"], directory_urls)}">Read it</a></li></ul></div>'
     )

@@ -1,8 +1,8 @@
 """The build's data, loaded once per change, and what it adds to the notes' pages.
 
 Content pages hold the notes only (the importer writes nothing else). From the data, the build
-adds: correction boxes and calculators under their headings, marks on outdated lines and on
-fixed typos, and a tail (a chapter's limits table and quiz; the home page's guide and chapter
+adds: diagrams where the notes' images were, correction boxes and calculators under their
+headings, marks on outdated lines and on fixed typos, and a tail (a chapter's limits table and quiz; the home page's guide and chapter
 list). add_to_page() does that for one page; studysite.markdown.page_inserts calls it inside
 Python-Markdown, where MkDocs and Zensical alike say which page is being rendered. The macros
 of hand-written pages (macros/__init__.py) read the same Site.
@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from studysite.markdown.html_blocks import block
+from studysite.model import diagrams as diagram_model
 from studysite.model.blueprint import Blueprint, load_blueprint
 from studysite.model.calculators import load_calculators
 from studysite.model.data_files import load_corrections, load_limits
@@ -28,6 +29,7 @@ from studysite.paths import ROOT
 from studysite.render.annotate import insert_after_headings
 from studysite.render.calculators import render_calculator
 from studysite.render.chapters import chapter_index, read_page, site_guide
+from studysite.render.diagrams import place as place_diagrams
 from studysite.render.exam import continue_shell
 from studysite.render.inline_fixes import from_correction, from_limit, mark_statements
 from studysite.render.limits import chapter_limits, correction_box
@@ -57,13 +59,15 @@ class Site:
     inserts: dict  # {page: {anchor: [HTML block tokens]}}: boxes and calculators
     fixes: dict  # {page: [InlineFix]}: outdated lines to mark
     edits_by_page: dict  # {page: [Placed]}: fixed typos to mark
-    rendered: dict = field(default_factory=dict)  # memo: HTML per (what, page, url)
+    diagrams: list  # every diagram's metadata (studysite.model.diagrams.compiled)
+    rendered: dict  # {diagram id: Rendered}: its SVGs and size
+    html: dict = field(default_factory=dict)  # memo: HTML per (what, page, url)
 
     def memo(self, key: tuple, make):
         """Rendered HTML is reused across `mkdocs serve` rebuilds until a source file changes."""
-        if key not in self.rendered:
-            self.rendered[key] = make()
-        return self.rendered[key]
+        if key not in self.html:
+            self.html[key] = make()
+        return self.html[key]
 
 
 _cache: dict[tuple, Site] = {}
@@ -117,6 +121,7 @@ def _build(docs_dir: str) -> Site:
     for e in edits:
         edits_by_page[e.page].append(e)
     titles = {c: read_page(Path(docs_dir) / f"{c}.md")[0].get("title", c) for c in bank}
+    diagrams, rendered = diagram_model.compiled(Path(docs_dir))
     return Site(
         docs_dir=docs_dir,
         bank=bank,
@@ -131,6 +136,8 @@ def _build(docs_dir: str) -> Site:
         inserts=inserts,
         fixes=fixes,
         edits_by_page=edits_by_page,
+        diagrams=diagrams,
+        rendered=rendered,
     )
 
 
@@ -149,6 +156,7 @@ class PageContext:
 def add_to_page(site: Site, ctx: PageContext, markdown: str) -> str:
     """The page's Markdown with what the data adds to it (see the module's docstring)."""
     link = linker(ctx.link_base, ctx.page, ctx.directory_urls)
+    markdown = place_diagrams(markdown, ctx.page, ctx.link_base, site.diagrams, site.rendered, site.docs_dir)
     fixes, edits = site.fixes.get(ctx.page, []), site.edits_by_page.get(ctx.page, [])
     if fixes or edits:
         markdown = mark_statements(markdown, fixes, edits, link)
@@ -158,9 +166,9 @@ def add_to_page(site: Site, ctx: PageContext, markdown: str) -> str:
     return markdown
 
 
-def continue_card(site: Site, url: str, directory_urls: bool) -> str:
-    """Where the learner left off (home page and dashboard)."""
-    return continue_shell(site.chapter_list, root_prefix(url), directory_urls)
+def continue_card(site: Site, url: str, directory_urls: bool, link_base: str) -> str:
+    """Where the learner left off (home page and dashboard). link_base: see PageContext."""
+    return continue_shell(site.chapter_list, root_prefix(url), directory_urls, root_prefix(link_base))
 
 
 def _tail(site: Site, ctx: PageContext, link) -> list[str]:
@@ -173,6 +181,6 @@ def _tail(site: Site, ctx: PageContext, link) -> list[str]:
         )
         return [part for part in (limits, "## Quiz {#quiz}\n\n" + block(quiz, searchable=False)) if part]
     if ctx.page == HOME:
-        guide = continue_card(site, ctx.url, ctx.directory_urls) + "\n\n" + site_guide(ctx.repo_url, ctx.downloads)
+        guide = continue_card(site, ctx.url, ctx.directory_urls, ctx.link_base) + "\n\n" + site_guide(ctx.repo_url, ctx.downloads)
         return [guide, chapter_index(site.docs_dir)]
     return []
