@@ -9,6 +9,7 @@ import gzip
 import io
 import os
 import shutil
+import sys
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -76,12 +77,19 @@ class _Gzip(_Quiet):
         return io.BytesIO(body)
 
 
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A browser that closes a connection early (navigating away) is not an error.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve(directory: Path, port: int = 0, compress: bool = False) -> Iterator[str]:
     """Serve a folder on 127.0.0.1 (a free port unless given); yields the base URL without a trailing slash.
     compress=True serves as GitHub Pages does (gzip), for page benchmarks."""
     handler = _Gzip if compress else _Quiet
-    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
+    server = _Server(("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_port}"
