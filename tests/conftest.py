@@ -61,13 +61,7 @@ def server_port() -> int:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory, server_port) -> Path:
-    """The site as the browser tests serve it: site_url is the local server, so instant navigation
-    works. Under pytest-xdist the session built and serves it once for all workers (SITE_JOB)."""
-    if job := os.environ.get(SITE_JOB):
-        folder = Path(job)
-        _wait_for(folder, "the site build started with the session")
-        os.environ["SITE_URL"] = (folder / "url").read_text() + "/"
-        return folder / "site"
+    """The site as the browser tests serve it: site_url is the local server, so instant navigation works."""
     dest = tmp_path_factory.mktemp("site")
     os.environ["SITE_URL"] = f"http://127.0.0.1:{server_port}/"
     result = mkdocs_build(ROOT, dest)
@@ -88,9 +82,6 @@ def chromium_path() -> str:
 @pytest.fixture(scope="session")
 def site_url(built_site: Path, server_port: int):
     """Serve the built site on its loopback port, as GitHub Pages would."""
-    if job := os.environ.get(SITE_JOB):
-        yield (Path(job) / "url").read_text()
-        return
     with serve(built_site, server_port) as url:
         yield url
 
@@ -263,9 +254,6 @@ def pytest_collection_modifyitems(items):
 # background as it begins, and the PDF tests, which run last, pick the file up.
 
 PDF_JOB = "SAA_PDF_JOB"
-# Under pytest-xdist every worker would build and serve the site for itself; the session does it
-# once instead, as it begins, and serves it from this process.
-SITE_JOB = "SAA_SITE_JOB"
 
 
 def _runs_exports(config) -> bool:
@@ -276,46 +264,19 @@ def _runs_exports(config) -> bool:
     return any(p == ROOT / "tests" / "test_exports.py" or p in (ROOT, ROOT / "tests") for p in paths)
 
 
-# A background job writes "$1/rc" (its exit code) last, through a rename, so readers never see half of it.
-JOB = '{} > "$1/log" 2>&1; echo $? > "$1/rc.tmp"; mv "$1/rc.tmp" "$1/rc"'
-
-
 def pytest_configure(config):
-    if hasattr(config, "workerinput"):
+    if hasattr(config, "workerinput") or os.environ.get(PDF_JOB) or not _runs_exports(config):
         return
-    if not os.environ.get(PDF_JOB) and _runs_exports(config):
-        folder = Path(tempfile.mkdtemp(prefix="saa-pdf-"))
-        script = JOB.format('"$0" -m studysite export-pdf --out "$1/guide.pdf"')
-        config.pdf_job = subprocess.Popen(["sh", "-c", script, sys.executable, str(folder)], cwd=ROOT, env=MKDOCS_ENV)
-        os.environ[PDF_JOB] = str(folder)  # xdist's workers start after this and inherit it
-    markexpr = config.getoption("markexpr") or ""
-    if not os.environ.get(SITE_JOB) and getattr(config.option, "numprocesses", None) and "not build" not in markexpr:
-        folder = Path(tempfile.mkdtemp(prefix="saa-site-"))
-        (folder / "site").mkdir()
-        config.site_server = serve(folder / "site")
-        url = config.site_server.__enter__()
-        (folder / "url").write_text(url)
-        script = JOB.format('"$0" -m mkdocs build --strict -q -d "$1/site"')
-        env = {**MKDOCS_ENV, "SITE_URL": url + "/"}
-        config.site_job = subprocess.Popen(["sh", "-c", script, sys.executable, str(folder)], cwd=ROOT, env=env)
-        os.environ[SITE_JOB] = str(folder)
+    folder = Path(tempfile.mkdtemp(prefix="saa-pdf-"))
+    script = '"$0" -m studysite export-pdf --out "$1/guide.pdf" > "$1/log" 2>&1; echo $? > "$1/rc.tmp"; mv "$1/rc.tmp" "$1/rc"'
+    config.pdf_job = subprocess.Popen(["sh", "-c", script, sys.executable, str(folder)], cwd=ROOT, env=MKDOCS_ENV)
+    os.environ[PDF_JOB] = str(folder)  # xdist's workers start after this and inherit it
 
 
 def pytest_unconfigure(config):
-    for name in ("pdf_job", "site_job"):
-        job = getattr(config, name, None)
-        if job is not None and job.poll() is None:
-            job.kill()
-    if server := getattr(config, "site_server", None):
-        server.__exit__(None, None, None)
-
-
-def _wait_for(folder: Path, what: str) -> None:
-    rc, deadline = folder / "rc", time.monotonic() + 900
-    while not rc.exists():
-        assert time.monotonic() < deadline, f"{what} took over 15 minutes"
-        time.sleep(0.3)
-    assert rc.read_text().strip() == "0", (folder / "log").read_text()[-3000:]
+    job = getattr(config, "pdf_job", None)
+    if job is not None and job.poll() is None:
+        job.kill()
 
 
 def exported_pdf(out: Path) -> Path:
@@ -328,5 +289,9 @@ def exported_pdf(out: Path) -> Path:
         )
         assert result.returncode == 0, result.stderr[-3000:]
         return out
-    _wait_for(Path(folder), "the PDF export started with the session")
+    rc, deadline = Path(folder) / "rc", time.monotonic() + 900
+    while not rc.exists():
+        assert time.monotonic() < deadline, "the PDF export started with the session took over 15 minutes"
+        time.sleep(0.5)
+    assert rc.read_text().strip() == "0", (Path(folder) / "log").read_text()[-3000:]
     return Path(folder) / "guide.pdf"
