@@ -84,10 +84,12 @@ def _finish(text: str, html: str, inline: bool) -> Markup:
 MARKUP_RE = re.compile(r"[`*_\[\]<>&\\#|~\n]|^[\s+=>\d-]|\s$|  ")
 
 
+def _is_plain(text: str) -> bool:
+    return bool(text) and not MARKUP_RE.search(text)
+
+
 def _convert(text: str) -> str:
-    if text and not MARKUP_RE.search(text):
-        return f"<p>{text}</p>"
-    return _md.reset().convert(text)
+    return f"<p>{text}</p>" if _is_plain(text) else _md.reset().convert(text)
 
 
 def render(text: str, inline: bool = False) -> Markup:
@@ -110,8 +112,8 @@ def render_many(fragments: list[tuple[str, bool]]) -> None:
     for key in dict.fromkeys((t or "", i) for t, i in fragments):
         if key in _cache or _alone(key[0]):
             continue
-        if key[0] and not MARKUP_RE.search(key[0]):
-            _cache[key] = _finish(key[0], f"<p>{key[0]}</p>", key[1])
+        if _is_plain(key[0]):
+            render(*key)
         else:
             todo.append(key)
     if not todo:
