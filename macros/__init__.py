@@ -24,7 +24,7 @@ from studysite.render.exam import app_shell, bank_index, bank_payload, bank_scri
 from studysite.render.inline_fixes import changes_page
 from studysite.render.limits import reference_page
 from studysite.render.protect_code import protect_code
-from studysite.render.urls import linker, root_prefix
+from studysite.render.urls import linker, root_prefix, source_folder
 
 
 def src_uri(page) -> str:
@@ -38,7 +38,7 @@ def link_base(page) -> str:
     in HTML alone), the source file's folder under Zensical (it rewrites them like Markdown's)."""
     if getattr(page, "file", None) is not None:
         return page.url
-    return page.path.rpartition("/")[0] + "/" if "/" in page.path else ""
+    return source_folder(page.path)
 
 
 def load_site(docs_dir: str) -> site_model.Site:

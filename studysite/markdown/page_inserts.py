@@ -18,6 +18,7 @@ from markdown.preprocessors import Preprocessor
 
 from studysite.model.errors import NotesError
 from studysite.model.validation import DataError
+from studysite.render.urls import source_folder
 
 
 def page_context(md: Markdown):
@@ -33,7 +34,7 @@ def page_context(md: Markdown):
     for processor in md.preprocessors:  # Zensical
         if type(processor).__name__ == "ContextPreprocessor" and getattr(processor, "page", None) is not None:
             page = processor.page
-            return page.path, page.url, page.path.rpartition("/")[0] + "/" if "/" in page.path else "", processor.config
+            return page.path, page.url, source_folder(page.path), processor.config
     return None
 
 

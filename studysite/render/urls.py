@@ -22,6 +22,12 @@ def root_prefix(current_url: str) -> str:
     return "" if url in (".", "./") else "../" * url.count("/")
 
 
+def source_folder(src_path: str) -> str:
+    """The folder of a page's source under docs/, as a link base: '' for '05-s3.md', 'a/' for
+    'a/b.md'. Zensical rewrites links in our HTML as if written from there."""
+    return src_path.rpartition("/")[0] + "/" if "/" in src_path else ""
+
+
 def linker(current_url: str, current_page: str, directory_urls: bool) -> Linker:
     """link(page, anchor) -> href from the current page."""
 
