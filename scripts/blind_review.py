@@ -74,7 +74,7 @@ def compare(answers_dir: Path) -> str:
             )
         else:
             agree.append(qid)
-            if entry.get("confidence") == "low" or any(
+            if entry.get("confidence") != "high" or any(
                 w in note.lower() for w in ("ambigu", "defensible", "outdated", "wrong premise", "giveaway", "flag")
             ):
                 flagged.append(f"| `{qid}` ({name}) | {entry.get('confidence', '')} | {note} |")
