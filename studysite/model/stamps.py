@@ -7,13 +7,23 @@ import os
 from pathlib import Path
 
 
-def stamp(folder: str | Path, pattern: str = "*") -> tuple:
+def stamp(folder: str | Path) -> tuple:
+    """Every file under folder. os.scandir, not Path.rglob: the page inserts ask for the data
+    folder's stamp once per page, and rglob took 4 ms of the 5 each time."""
     out = []
-    for path in sorted(Path(folder).rglob(pattern)):
-        if path.is_file():
-            st = path.stat()
-            out.append((str(path), st.st_mtime_ns, st.st_size))
-    return tuple(out)
+    todo = [str(folder)]
+    while todo:
+        try:
+            entries = list(os.scandir(todo.pop()))
+        except FileNotFoundError:
+            continue
+        for e in entries:
+            if e.is_dir(follow_symlinks=False):
+                todo.append(e.path)
+            elif e.is_file():
+                st = e.stat()
+                out.append((e.path, st.st_mtime_ns, st.st_size))
+    return tuple(sorted(out))
 
 
 def pages_stamp(docs_dir: str | Path) -> tuple:
