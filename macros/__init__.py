@@ -70,7 +70,7 @@ def define_env(env):
     env.variables["_bank_script"] = lambda: memo(
         ("bank", dir_urls),
         lambda: bank_script(
-            bank_payload(bank, docs_dir, chapter_list, linker("", "", dir_urls), site_model.report_url(env.conf["repo_url"]))
+            bank_payload(bank, heading_titles, chapter_list, linker("", "", dir_urls), site_model.report_url(env.conf["repo_url"]))
         ),
     )
     index = bank_index(bank, chapter_list)

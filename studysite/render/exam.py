@@ -8,7 +8,6 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from studysite.model.blueprint import Blueprint
-from studysite.model.page_anchors import anchors
 from studysite.model.quiz_bank import QuizFile
 from studysite.render.quiz import question_html, question_view
 from studysite.render.urls import Linker, page_path
@@ -16,12 +15,11 @@ from studysite.render.urls import Linker, page_path
 BANK_FILE = "assets/saa-bank.js"
 
 
-def bank_payload(bank: dict[str, QuizFile], docs_dir: str, chapters: list[dict], link: Linker, report_url: str) -> dict:
+def bank_payload(bank: dict[str, QuizFile], titles: dict, chapters: list[dict], link: Linker, report_url: str) -> dict:
     """The bank as JSON for exam.js. Each question carries the same HTML the chapter quiz shows
     (question_html), links relative to the site root; the other fields are what a draw and
     the score need. chapters: id, title, count, the same list the page index (bank_index) carries."""
     questions = []
-    titles = anchors(docs_dir)
     for chapter, quiz in bank.items():
         for q in quiz.questions:
             view = question_view(q, 0, link, titles)

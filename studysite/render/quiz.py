@@ -13,7 +13,7 @@ import hashlib
 from markupsafe import Markup
 
 from studysite.model.blueprint import domain_names
-from studysite.model.page_anchors import REF_RE, anchors
+from studysite.model.page_anchors import REF_RE
 from studysite.model.quiz_bank import Question, QuizFile
 from studysite.render.html_templates import templates
 from studysite.render.safe_markdown import render, render_many
@@ -67,8 +67,8 @@ def question_html(view: dict, report_url: str) -> Markup:
     return Markup("\n".join(line for line in html.split("\n") if line.strip()))
 
 
-def render_quiz(quiz: QuizFile, docs_dir: str, report_url: str, link: Linker) -> Markup:
-    titles = anchors(docs_dir)
+def render_quiz(quiz: QuizFile, titles: dict, report_url: str, link: Linker) -> Markup:
+    """titles: anchors(docs_dir), {page: {anchor: heading text}}, read once per build (Site)."""
     views = [question_view(q, n, link, titles) for n, q in enumerate(quiz.questions, start=1)]
     html = templates.get_template("quiz.html").render(chapter=quiz.chapter, questions=views, report_url=report_url)
     # Python-Markdown passes an HTML block through untouched only if it has no blank lines.

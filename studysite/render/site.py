@@ -177,7 +177,7 @@ def _tail(site: Site, ctx: PageContext, link) -> list[str]:
         # The quiz's links sit in a <noscript>, which Zensical does not rewrite: from the page's URL.
         from_url = linker(ctx.url, ctx.page, ctx.directory_urls)
         quiz = site.memo(
-            ("quiz", ctx.page, ctx.url), lambda: render_quiz(site.bank[ctx.page], site.docs_dir, report_url(ctx.repo_url), from_url)
+            ("quiz", ctx.page, ctx.url), lambda: render_quiz(site.bank[ctx.page], site.heading_titles, report_url(ctx.repo_url), from_url)
         )
         return [part for part in (limits, "## Quiz {#quiz}\n\n" + block(quiz, searchable=False)) if part]
     if ctx.page == HOME:
