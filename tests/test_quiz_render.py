@@ -192,3 +192,20 @@ def test_page_inserts_find_the_page_under_zensical_too():
     assert 'href="changes/#' in notes and 'href="../changes/#' not in notes  # from the source folder
     assert re.search(r'href="\.\./\d\d-[a-z0-9-]+/#', quiz), "the quiz's links to other chapters start from the page URL"
     assert "§saa-html:" not in html
+
+
+def test_the_quiz_steps_out_of_the_page_while_search_indexes_it_and_back_in_unchanged():
+    from types import SimpleNamespace
+
+    from studysite.hooks import search_skip
+    from studysite.markdown.html_blocks import block
+
+    quizzes = [f'<section class="quiz" data-quiz="c{i}">\n<p>question {i}</p>\n</section>' for i in range(3)]
+    for html in quizzes:
+        block(html, searchable=False)
+    page_html = f"<h1>Notes</h1>\n{quizzes[1]}\n<p>after</p>\n{quizzes[2]}"
+    hidden = search_skip.on_page_content(page_html, None, None, None)
+    assert "question" not in hidden and hidden.count("<!--saa-unsearched:") == 2
+    page = SimpleNamespace(content=hidden)
+    search_skip.on_page_context({}, page=page, config=None, nav=None)
+    assert page.content == page_html

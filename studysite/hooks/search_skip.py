@@ -8,23 +8,47 @@ after, byte for byte. Blocks opt in with `block(html, searchable=False)` (html_b
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from mkdocs.plugins import event_priority
 
 from studysite.markdown.html_blocks import unsearched
 
 MARK = "<!--saa-unsearched:{}-->"
+MARK_RE = re.compile(r"<!--saa-unsearched:(?P<key>[0-9a-f]+)-->")
+
+
+@lru_cache(maxsize=4)
+def _heads(keys: frozenset) -> tuple[re.Pattern, dict[str, list[str]]]:
+    """One pattern for the first lines of all the blocks, so each page is scanned once, not once
+    per block (22 quizzes x 29 pages of substring searches took 0.07 s a build)."""
+    blocks = unsearched()
+    heads: dict[str, list[str]] = {}
+    for key in sorted(keys):
+        heads.setdefault(blocks[key].split("\n", 1)[0], []).append(key)
+    return re.compile("|".join(map(re.escape, heads))), heads
 
 
 @event_priority(-100)  # after every other on_page_content: the page is final
 def on_page_content(html: str, page, config, files) -> str:
-    for key, block in unsearched().items():
-        if block in html:
-            html = html.replace(block, MARK.format(key))
-    return html
+    blocks = unsearched()
+    if not blocks:
+        return html
+    pattern, heads = _heads(frozenset(blocks))
+    parts, at = [], 0
+    for m in pattern.finditer(html):
+        if m.start() < at:
+            continue
+        key = next((k for k in heads[m.group(0)] if html.startswith(blocks[k], m.start())), None)
+        if key is not None:
+            parts += [html[at : m.start()], MARK.format(key)]
+            at = m.start() + len(blocks[key])
+    return "".join(parts) + html[at:]
 
 
 @event_priority(-100)  # after Material's search (priority 0) has indexed the page
 def on_page_context(context, page, config, nav):
-    for key, block in unsearched().items():
-        page.content = page.content.replace(MARK.format(key), block)
+    blocks = unsearched()
+    page.content = MARK_RE.sub(lambda m: blocks[m.group("key")], page.content)
     return context
