@@ -25,12 +25,12 @@ def main() -> int:
     args = parser.parse_args()
     bank = args.site / "assets" / "saa-bank.js"
     if not bank.is_file():
-        print(f"benchmark_exam: error: {bank} not found; run `mkdocs build` first", file=sys.stderr)
+        print(f"benchmarks.exam: error: {bank} not found; run `mkdocs build` first", file=sys.stderr)
         return 1
     try:
         chromium = browser.find_chromium()
     except browser.ChromiumMissing as exc:
-        print(f"benchmark_exam: error: {exc}", file=sys.stderr)
+        print(f"benchmarks.exam: error: {exc}", file=sys.stderr)
         return 1
     raw = bank.read_bytes()
     print(f"bank: {len(raw) / 1024:.0f} KiB raw, {len(gzip.compress(raw, 9)) / 1024:.0f} KiB gzipped")

@@ -78,7 +78,7 @@ def lighthouse(url: str, preset: str, chromium: str) -> dict:
         cmd.append("--preset=desktop")
     run = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "CHROME_PATH": chromium}, timeout=300)
     if run.returncode:
-        raise SystemExit(f"benchmark_pages: lighthouse failed on {url}:\n{run.stderr[-2000:]}")
+        raise SystemExit(f"benchmarks.pages: lighthouse failed on {url}:\n{run.stderr[-2000:]}")
     report = json.loads(run.stdout)
     audits = report["audits"]
     return {
@@ -105,20 +105,20 @@ def main() -> int:
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
-        print("benchmark_pages: error: Lighthouse is not installed; run `npm ci` (it is pinned in package-lock.json)", file=sys.stderr)
+        print("benchmarks.pages: error: Lighthouse is not installed; run `npm ci` (it is pinned in package-lock.json)", file=sys.stderr)
         return 1
     if not shutil.which("node"):
-        print("benchmark_pages: error: node is not installed (Lighthouse 12.2.3 needs Node 18.20 or later)", file=sys.stderr)
+        print("benchmarks.pages: error: node is not installed (Lighthouse 12.2.3 needs Node 18.20 or later)", file=sys.stderr)
         return 1
     try:
         chromium = browser.find_chromium()
     except browser.ChromiumMissing as exc:
-        print(f"benchmark_pages: error: {exc}", file=sys.stderr)
+        print(f"benchmarks.pages: error: {exc}", file=sys.stderr)
         return 1
     pages = [p for p in args.pages.split(",") if p]
     unknown = [p for p in pages if p not in PAGES]
     if unknown:
-        print(f"benchmark_pages: error: unknown page type(s) {', '.join(unknown)}; use: {', '.join(PAGES)}", file=sys.stderr)
+        print(f"benchmarks.pages: error: unknown page type(s) {', '.join(unknown)}; use: {', '.join(PAGES)}", file=sys.stderr)
         return 1
     presets = ["mobile", "desktop"] if args.preset == "both" else [args.preset]
     with tempfile.TemporaryDirectory(prefix="saa-bench-") as tmp:
@@ -127,7 +127,7 @@ def main() -> int:
             try:
                 build_site(site)
             except BuildFailed as exc:
-                print(f"benchmark_pages: error: {exc}", file=sys.stderr)
+                print(f"benchmarks.pages: error: {exc}", file=sys.stderr)
                 return 1
         rows = []
         with browser.serve(site, compress=True) as base:

@@ -1,5 +1,5 @@
 """One place for what every Chromium user here needs: finding the browser, its launch
-flags, and serving a built site on loopback (export_pdf, benchmark_exam, the tests)."""
+flags, and serving a built site on loopback (export_pdf, the benchmarks, the tests)."""
 
 from __future__ import annotations
 
