@@ -15,11 +15,20 @@ from studysite.model.yaml_lines import load
 from studysite.paths import ROOT
 
 
+class Task(BaseModel):
+    """A task statement of the exam guide, e.g. 1.1 Design secure access to AWS resources."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(pattern=r"^[1-9]\.[1-9]$")
+    text: str = Field(min_length=3)
+
+
 class Domain(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str = Field(pattern=r"^[a-z]+(-[a-z]+)*$")
     name: str = Field(min_length=3)
     weight: float = Field(gt=0)
+    tasks: list[Task] = Field(min_length=1)
 
 
 class Length(BaseModel):
@@ -65,6 +74,12 @@ def domain_names() -> dict[str, str]:
     return {d.id: d.name for d in load_blueprint(BLUEPRINT).domains}
 
 
+@lru_cache(maxsize=1)
+def task_statements() -> dict[str, tuple[str, str]]:
+    """Task id -> (domain id, text), e.g. 1.1 -> (secure, Design secure access to AWS resources)."""
+    return {t.id: (d.id, t.text) for d in load_blueprint(BLUEPRINT).domains for t in d.tasks}
+
+
 def load_blueprint(path: Path) -> Blueprint:
     rel = str(path)
     try:
@@ -74,7 +89,7 @@ def load_blueprint(path: Path) -> Blueprint:
     try:
         return Blueprint.model_validate(data)
     except ValidationError as exc:
-        keys = sorted(set(Blueprint.model_fields) | {"pass", "min", "max", "assumed_pass_fraction", "id", "name", "weight", "label"})
+        keys = sorted(set(Blueprint.model_fields) | {"pass", "min", "max", "assumed_pass_fraction", "id", "name", "weight", "label", "tasks", "text"})
         raise DataError(
             [
                 pydantic_issue(

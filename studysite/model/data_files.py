@@ -5,26 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from studysite.model.errors import NotesError
 from studysite.model.page_anchors import anchors, check_ref, plain, section_text
 from studysite.model.statements import locate_problem, page_text, statement_line
-from studysite.model.validation import DataError, Issue, pydantic_issue
+from studysite.model.validation import DataError, Issue, aws_url, pydantic_issue
 from studysite.model.yaml_lines import line_of, load
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-AWS_HOSTS = ("aws.amazon.com", "docs.aws.amazon.com", "amazon.com", "amazonaws.com", "repost.aws", "awsstatic.com")
 GUIDE = "data/README.md"
-
-
-def _aws_url(url: str) -> str:
-    host = urlsplit(url).hostname or ""
-    if urlsplit(url).scheme != "https" or not any(host == h or host.endswith("." + h) for h in AWS_HOSTS):
-        raise ValueError(f"'{url}' is not an https:// link to AWS documentation (docs.aws.amazon.com, aws.amazon.com)")
-    return url
 
 
 Value = int | float | str
@@ -39,7 +30,7 @@ class Current(BaseModel):
     note: str = ""
     exam_note: str = ""  # where the exam may still expect the old value
 
-    _ref = field_validator("reference")(lambda cls, v: _aws_url(v))
+    _ref = field_validator("reference")(lambda cls, v: aws_url(v))
 
 
 class Statement(BaseModel):
@@ -100,7 +91,7 @@ class Limit(BaseModel):
     @field_validator("reference")
     @classmethod
     def _reference(cls, v: str) -> str:
-        return _aws_url(v) if v else v
+        return aws_url(v) if v else v
 
     @property
     def page(self) -> str:
@@ -125,7 +116,7 @@ class Correction(BaseModel):
     exam_note: str = ""  # where the exam may still expect the old answer
     also: list[Statement] = []  # other lines of the notes that make the same claim
 
-    _ref = field_validator("reference")(lambda cls, v: _aws_url(v))
+    _ref = field_validator("reference")(lambda cls, v: aws_url(v))
 
     @property
     def page(self) -> str:

@@ -25,11 +25,10 @@ from urllib.parse import unquote
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from studysite.markdown.lines import classify, heading
-from studysite.model.data_files import _aws_url
 from studysite.model.errors import NotesError
 from studysite.model.page_anchors import HEADING_ID_RE
 from studysite.model.stamps import pages_stamp, stamp
-from studysite.model.validation import DataError, Issue, pydantic_issue
+from studysite.model.validation import DataError, Issue, aws_url, pydantic_issue
 from studysite.model.yaml_lines import load
 from studysite.paths import ROOT
 
@@ -81,7 +80,7 @@ class Diagram(BaseModel):
     @field_validator("references")
     @classmethod
     def _refs(cls, v: list[str]) -> list[str]:
-        return [_aws_url(u) for u in v]
+        return [aws_url(u) for u in v]
 
     @field_validator("alt")
     @classmethod

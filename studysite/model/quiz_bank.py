@@ -15,7 +15,7 @@ from pydantic_core import PydanticCustomError
 
 from studysite.model.errors import NotesError
 from studysite.model.page_anchors import anchors, check_ref
-from studysite.model.validation import DataError, Issue, pydantic_issue
+from studysite.model.validation import DataError, Issue, Reference, pydantic_issue
 from studysite.model.yaml_lines import line_of, load
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -39,6 +39,37 @@ class Question(BaseModel):
     stem: str = Field(min_length=10)
     options: list[Option] = Field(min_length=4, max_length=5)
     source: list[str] = Field(min_length=1)
+    task: str  # the exam guide task statement it fits best, an id from data/exam.yml
+    services: list[str] = Field(min_length=1, max_length=4)  # ids from data/services.yml, key's services first
+    references: list[Reference] = Field(default_factory=list)  # AWS pages its key facts were checked against
+
+    @field_validator("task")
+    @classmethod
+    def _task(cls, v: str) -> str:
+        from studysite.model.blueprint import task_statements
+
+        if v not in task_statements():
+            expected = ", ".join(f"'{t}'" for t in task_statements())
+            raise PydanticCustomError(
+                "literal_error", "Input should be one of the task statements in data/exam.yml: {expected}", {"expected": expected}
+            )
+        return v
+
+    @field_validator("services")
+    @classmethod
+    def _services(cls, v: list[str]) -> list[str]:
+        from studysite.model.services import service_names
+
+        unknown = [s for s in v if s not in service_names()]
+        if unknown:
+            raise PydanticCustomError(
+                "service_unknown",
+                "{unknown} not in data/services.yml",
+                {"unknown": ", ".join(f"'{s}'" for s in unknown) + (" is" if len(unknown) == 1 else " are")},
+            )
+        if len(set(v)) != len(v):
+            raise ValueError("a service is listed twice")
+        return v
 
     @field_validator("domain")
     @classmethod
@@ -77,12 +108,14 @@ _PLACEHOLDER = {
     "stem": "placeholder stem",
     "options": [{"text": t, "why": "w", "correct": t == "a"} for t in "abcd"],
     "source": ["x"],
+    "task": "1.1",
+    "services": ["s3"],
 }
 
 
 QuizIssue = Issue
 QuizBankError = DataError
-_KNOWN_KEYS = sorted(set(Question.model_fields) | set(Option.model_fields) | set(QuizFile.model_fields))
+_KNOWN_KEYS = sorted(set(Question.model_fields) | set(Option.model_fields) | set(QuizFile.model_fields) | set(Reference.model_fields))
 
 
 def _pydantic_issue(err: dict, path: str, lines, data) -> Issue:

@@ -3,10 +3,41 @@ turned into advice a newcomer can act on."""
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from studysite.model.yaml_lines import line_of
+
+
+AWS_HOSTS = ("aws.amazon.com", "docs.aws.amazon.com", "amazon.com", "amazonaws.com", "repost.aws", "awsstatic.com")
+
+
+def aws_url(url: str) -> str:
+    host = urlsplit(url).hostname or ""
+    if urlsplit(url).scheme != "https" or not any(host == h or host.endswith("." + h) for h in AWS_HOSTS):
+        raise ValueError(f"'{url}' is not an https:// link to AWS documentation (docs.aws.amazon.com, aws.amazon.com)")
+    return url
+
+
+class Reference(BaseModel):
+    """An AWS page a fact was checked against, and when."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    url: str
+    checked: dt.date
+
+    _url = field_validator("url")(lambda cls, v: aws_url(v))
+
+    @field_validator("checked")
+    @classmethod
+    def _not_future(cls, v: dt.date) -> dt.date:
+        if v > dt.date.today():
+            raise ValueError(f"the check date {v} is in the future; write the day you read the page")
+        return v
 
 
 @dataclass(frozen=True)
@@ -50,6 +81,10 @@ EXAMPLES = {
     "difficulty": "difficulty: medium",
     "type": "type: single",
     "stem": "stem: |  (then the scenario on the next lines)",
+    "task": 'task: "1.1"',
+    "services": "services: [s3, iam]",
+    "references": "references: [{url: https://docs.aws.amazon.com/..., checked: 2026-12-02}]",
+    "url": "url: https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html",
 }
 
 # What a newcomer should do about each pydantic error type.
@@ -70,6 +105,7 @@ FIXES = {
     "date_parsing": "write the date as YYYY-MM-DD, e.g. 2026-11-26",
     "date_type": "write the date as YYYY-MM-DD, e.g. 2026-11-26",
     "value_error": "{msg}",
+    "service_unknown": "use the ids in data/services.yml (e.g. `s3`, `ec2-auto-scaling`); if the service is missing, add it there first",
 }
 
 
