@@ -173,6 +173,11 @@ questions:
         why: Unrelated to versions.
     source:
       - 05-s3#object-versioning-mfa-delete
+    task: "2.2"
+    services: [s3]
+    references:
+      - url: https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html
+        checked: 2026-12-02
 """
 
 

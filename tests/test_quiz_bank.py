@@ -108,6 +108,25 @@ MALFORMED = [
     ),
     ("questions not a list", lambda s: s.split("questions:")[0] + "questions: nope\n", 2, "must be a non-empty list", "- id:"),
     ("not a mapping", lambda s: "- just\n- a list\n", 1, "must be a mapping", "quizzes/README.md"),
+    ("unknown task", lambda s: s.replace('task: "2.2"', 'task: "5.1"'), 21, "`task`", "'1.1'"),
+    (
+        "unknown service",
+        lambda s: s.replace("services: [s3]", "services: [s3, s4]"),
+        22,
+        "'s4' is not in data/services.yml",
+        "data/services.yml",
+    ),
+    ("no services", lambda s: s.replace("services: [s3]", "services: []"), 22, "`services`", "at least 1"),
+    ("missing task", lambda s: s.replace('    task: "2.2"\n', ""), 3, "`task`", "add the missing key `task`"),
+    (
+        "reference not AWS",
+        lambda s: s.replace("https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html", "http://example.com/x"),
+        24,
+        "not an https:// link to AWS documentation",
+        "not an https:// link",
+    ),
+    ("reference checked later", lambda s: s.replace("checked: 2026-12-02", "checked: 2999-01-01"), 25, "in the future", "day you read"),
+    ("reference date garbled", lambda s: s.replace("checked: 2026-12-02", "checked: last week"), 25, "`checked`", "YYYY-MM-DD"),
     ("correct not boolean", lambda s: s.replace("correct: true", "correct: maybe"), 11, "`correct`", "correct: true"),
 ]
 

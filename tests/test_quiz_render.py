@@ -7,9 +7,16 @@ import re
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import ROOT, soup_of
 
-from studysite.model.quiz_bank import load_bank
+from studysite.model.quiz_bank import check_file, load_bank
+from studysite.render.quiz import doc_label, question_html, question_view
+
+
+def soup_of_html(html: str) -> BeautifulSoup:
+    return BeautifulSoup(str(html), "html.parser")
+
 
 LETTERS = "ABCDE"
 
@@ -49,8 +56,36 @@ def test_rendered_key_matches_yaml_for_every_question(built_site: Path, bank):
                 assert li.select_one(".quiz-pick").get_text() == f"Choose {words}.", q.id
             links = li.select(".quiz-source a")
             assert len(links) == len(q.source)
+            docs = li.select(".quiz-docs a")
+            assert [a["href"] for a in docs] == [r.url for r in q.references], q.id
             total += 1
     assert total >= 300
+
+
+@pytest.mark.parametrize(
+    "url, label",
+    [
+        ("https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html", "AmazonS3 › Versioning"),
+        ("https://docs.aws.amazon.com/vpc/latest/userguide/index.html", "vpc"),
+        ("https://aws.amazon.com/s3/faqs/", "aws.amazon.com/s3/faqs"),
+    ],
+)
+def test_aws_pages_are_named_from_their_address(url, label):
+    assert doc_label(url) == label
+
+
+def test_the_answer_cites_aws_pages_with_the_latest_check_date(tmp_path: Path):
+    from conftest import GOOD_QUIZ
+
+    extra = "      - url: https://aws.amazon.com/s3/faqs/\n        checked: 2026-11-30\n"
+    path = tmp_path / "05-s3.yml"
+    path.write_text(GOOD_QUIZ + extra)
+    quiz, issues = check_file(path, str(ROOT / "docs"), {})
+    assert not issues
+    view = question_view(quiz.questions[0], 1, lambda page, anchor: f"/{page}/#{anchor}", {"05-s3": {"object-versioning-mfa-delete": "V"}})
+    p = soup_of_html(question_html(view, "https://x/?q=")).select_one(".quiz-answer .quiz-docs")
+    assert p.get_text().startswith("AWS documentation (checked 2 December 2026):")
+    assert [a.get_text() for a in p.select("a")] == ["AmazonS3 › Versioning", "aws.amazon.com/s3/faqs"]
 
 
 def test_source_links_resolve_to_headings(built_site: Path, bank):

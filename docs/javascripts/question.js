@@ -73,8 +73,7 @@
         fs.appendChild(S.el("div", { class: "quiz-actions" }, [button]));
       }
       var result = S.el("div", { class: "quiz-result", hidden: true }, [S.el("p", { class: "quiz-result-head" })]);
-      var source = li.querySelector(".quiz-source");
-      if (source) result.appendChild(source.cloneNode(true));
+      all(li, ".quiz-source, .quiz-docs").forEach(function (p) { result.appendChild(p.cloneNode(true)); });
       fs.appendChild(result);
       Q.updateCheck(li);
       return button;

@@ -89,7 +89,9 @@ def load_blueprint(path: Path) -> Blueprint:
     try:
         return Blueprint.model_validate(data)
     except ValidationError as exc:
-        keys = sorted(set(Blueprint.model_fields) | {"pass", "min", "max", "assumed_pass_fraction", "id", "name", "weight", "label", "tasks", "text"})
+        keys = sorted(
+            set(Blueprint.model_fields) | {"pass", "min", "max", "assumed_pass_fraction", "id", "name", "weight", "label", "tasks", "text"}
+        )
         raise DataError(
             [
                 pydantic_issue(

@@ -51,7 +51,17 @@ def load_services(path: Path) -> Vocabulary:
         keys = sorted(set(Vocabulary.model_fields) | set(Service.model_fields))
         raise DataError(
             [
-                pydantic_issue(e, rel, lines, item=None, what="service", known_keys=keys, guide="data/services.yml", list_key="services", label="service")
+                pydantic_issue(
+                    e,
+                    rel,
+                    lines,
+                    item=None,
+                    what="service",
+                    known_keys=keys,
+                    guide="data/services.yml",
+                    list_key="services",
+                    label="service",
+                )
                 for e in exc.errors()
             ]
         ) from None

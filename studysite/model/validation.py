@@ -12,7 +12,6 @@ from pydantic import BaseModel, ConfigDict, field_validator
 
 from studysite.model.yaml_lines import line_of
 
-
 AWS_HOSTS = ("aws.amazon.com", "docs.aws.amazon.com", "amazon.com", "amazonaws.com", "repost.aws", "awsstatic.com")
 
 

@@ -9,6 +9,7 @@ options and answers in collapsible blocks remain.
 from __future__ import annotations
 
 import hashlib
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
@@ -38,6 +39,27 @@ def source_links(q: Question, link: Linker, titles: dict) -> list[dict]:
     return links
 
 
+def doc_label(url: str) -> str:
+    """A readable name for an AWS page from its address alone, e.g. AmazonS3 › example-bucket-policies;
+    the data holds no page titles, and a made-up title could mislead."""
+    parts = urlsplit(url)
+    segments = [s for s in parts.path.split("/") if s]
+    if parts.hostname == "docs.aws.amazon.com" and len(segments) >= 2:
+        page = segments[-1].removesuffix(".html")
+        return f"{segments[0]} › {page}" if page != "index" else segments[0]
+    return (parts.hostname or "") + "/" + "/".join(segments)
+
+
+def doc_links(q: Question) -> dict | None:
+    """The AWS pages the question was checked against, with the latest check date."""
+    if not q.references:
+        return None
+    return {
+        "links": [{"href": r.url, "label": doc_label(r.url)} for r in q.references],
+        "checked": max(r.checked for r in q.references).strftime("%-d %B %Y"),
+    }
+
+
 def prerender(bank: dict[str, QuizFile]) -> None:
     """Every stem, option and explanation of the bank in one Markdown pass (render_many)."""
     questions = [q for quiz in bank.values() for q in quiz.questions]
@@ -58,6 +80,7 @@ def question_view(q: Question, number: int, link: Linker, titles: dict) -> dict:
         ],
         "answer_letters": ", ".join(LETTERS[i] for i in q.correct),
         "sources": source_links(q, link, titles),
+        "docs": doc_links(q),
     }
 
 
