@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from studysite.markdown.html_blocks import block
 from studysite.model import diagrams as diagram_model
 from studysite.model.errors import NotesError
+from studysite.model.services import service_names
 from studysite.model.validation import DataError
 from studysite.render import site as site_model
 from studysite.render.calculators import render_calculator
@@ -73,7 +74,7 @@ def define_env(env):
             bank_payload(bank, heading_titles, chapter_list, linker("", "", dir_urls), site_model.report_url(env.conf["repo_url"]))
         ),
     )
-    index = bank_index(bank, chapter_list)
+    index = bank_index(bank, chapter_list, site.forms, service_names())
 
     @env.macro
     def continue_card() -> str:

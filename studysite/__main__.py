@@ -14,6 +14,7 @@ COMMANDS = {
     "export-pdf": ("studysite.cli.export_pdf", "print the whole guide to site/pdf/"),
     "export-offline": ("studysite.cli.export_offline", "zip a copy of the site that works from file://"),
     "compare-builds": ("studysite.cli.compare_builds", "compare two builds' article HTML page by page (MkDocs vs Zensical)"),
+    "make-forms": ("studysite.cli.make_forms", "write or check the fixed mock exams (data/exam_forms.yml)"),
 }
 
 

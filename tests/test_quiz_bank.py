@@ -125,6 +125,27 @@ MALFORMED = [
         "not an https:// link to AWS documentation",
         "not an https:// link",
     ),
+    (
+        "reference is a translated copy",
+        lambda s: s.replace("docs.aws.amazon.com/AmazonS3", "docs.aws.amazon.com/fr_fr/AmazonS3"),
+        24,
+        "a translated copy (`/fr_fr`)",
+        "English page",
+    ),
+    (
+        "reference without .html",
+        lambda s: s.replace("Versioning.html", "Versioning"),
+        24,
+        "a guide page ends in `.html`",
+        "ending in `.html`",
+    ),
+    (
+        "no references",
+        lambda s: s.split("    references:")[0],
+        3,
+        "`references`",
+        "add the missing key `references`",
+    ),
     ("reference checked later", lambda s: s.replace("checked: 2026-12-02", "checked: 2999-01-01"), 25, "in the future", "day you read"),
     ("reference date garbled", lambda s: s.replace("checked: 2026-12-02", "checked: last week"), 25, "`checked`", "YYYY-MM-DD"),
     ("correct not boolean", lambda s: s.replace("correct: true", "correct: maybe"), 11, "`correct`", "correct: true"),
@@ -182,3 +203,21 @@ def test_checker_cli_exit_codes(tmp_path: Path):
     assert f"{bad}:4:" in result.stderr
     ok = subprocess.run([sys.executable, "-m", "studysite", "check-quizzes"], cwd=ROOT, capture_output=True, text=True)
     assert ok.returncode == 0, ok.stderr
+
+
+def test_no_two_questions_read_alike(bank):
+    from studysite.cli.check_quizzes import near_duplicates
+
+    assert [str(i) for i in near_duplicates(bank)] == []
+
+
+def test_a_reworded_copy_is_caught_as_a_near_duplicate(bank):
+    from studysite.model.similar import similar_pairs
+
+    questions = [q for quiz in bank.values() for q in quiz.questions]
+    original = questions[0]
+    copy = original.model_copy(
+        update={"id": "copy-of-first", "stem": original.stem.replace("What", "Which approach").replace("company", "business")}
+    )
+    pairs = similar_pairs([*questions, copy])
+    assert any({a, b} == {original.id, "copy-of-first"} for _, a, b in pairs), pairs[:3]

@@ -160,15 +160,12 @@ def test_retry_wrong_answers_only(page):
 
 
 def test_options_are_shuffled_but_lettered_in_order(page):
-    orders = set()
-    for _ in range(6):
-        q = open_quiz(page).first
-        keys = q.locator(".quiz-opt").evaluate_all("els => els.map(e => e.dataset.key).join('')")
-        letters = q.locator(".quiz-letter").evaluate_all("els => els.map(e => e.textContent).join('')")
-        assert letters == "ABCDE"[: len(keys)]
-        orders.add(keys)
-        page.reload()
-    assert len(orders) > 1, "options were never shuffled in six loads"
+    qs = open_quiz(page)
+    keys = qs.evaluate_all("qs => qs.map(q => [...q.querySelectorAll('.quiz-opt')].map(o => o.dataset.key).join(''))")
+    letters = qs.evaluate_all("qs => qs.map(q => [...q.querySelectorAll('.quiz-letter')].map(l => l.textContent).join(''))")
+    assert letters == ["ABCDE"[: len(k)] for k in keys]
+    # Every question keeps its source order with odds of 1 in 24 or less; all of them, never.
+    assert any(k != "".join(sorted(k)) for k in keys), f"no question was shuffled: {keys}"
 
 
 def test_instant_navigation_reinitialises_cleanly(page):

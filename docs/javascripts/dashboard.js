@@ -71,6 +71,31 @@
     ]);
   }
 
+  /* Ready for the exam? The rule is exam-model.js's READY, stated as it is applied. */
+  function readinessPanel(root, r, href) {
+    var rule = r.rule;
+    root.appendChild(el("h2", { text: "Ready for the exam?" }));
+    root.appendChild(el("p", { class: "saa-readiness " + (r.ready ? "is-ready" : "is-not-ready") }, [el("strong", {
+      text: r.ready ? "Ready, by this site's rule." : "Not yet." })]));
+    root.appendChild(el("p", { class: "saa-note", text: "The rule: the first exam-mode sitting of " + rule.forms + " different fixed mock exams each scores at least " +
+      rule.percent + "%, with no domain below " + rule.domainPercent + "%. Second sittings of a form, drills, retakes, practice runs and random exams do not count, " +
+      "because they overrate you. It is a rule of thumb, not a promise: AWS does not publish how its scaled score is computed." }));
+    if (r.sat.length) {
+      root.appendChild(scrollTable(table(["Mock exam", "First sitting", "Counts?"], r.sat.map(function (x) {
+        return el("tr", { "data-form": x.form.id }, [
+          el("td", { text: x.form.label }), el("td", { text: x.result.percent + "% · " + new Date(x.result.at).toLocaleDateString() }),
+          el("td", { text: x.counts ? "yes" : "no" })
+        ]);
+      })), "saa-forms"));
+    }
+    if (r.steps.length) {
+      root.appendChild(el("p", { text: r.ready ? "To stay sharp:" : "What is missing:" }));
+      root.appendChild(el("ul", { class: "saa-steps" }, r.steps.map(function (st) {
+        return el("li", {}, st.query ? [el("a", { href: href("exam", st.query), text: st.text })] : [st.text]);
+      })));
+    }
+  }
+
   /* The page carries the bank's index (ids, chapters, domains): all the dashboard needs, so
      it draws at once, without the bank's question text. */
   S.widget("progress", function (root) {
@@ -106,6 +131,8 @@
         return el("li", {}, [el("a", { href: w.href, text: w.label }), " — " + w.score + "% (" + w.note + ")"]);
       })));
     }
+
+    readinessPanel(root, M.readiness(state, bank.forms || [], bp), href);
 
     // Chapters
     root.appendChild(el("h2", { text: "Chapter quizzes" }));

@@ -46,9 +46,21 @@
 
     function say(text) { S.announce(live, text); }
     function setURL(query) { if (history.replaceState) history.replaceState(history.state, "", location.pathname + query); }
+    /* The exam in progress. A question removed from the bank since it began is left out (the
+       learner is told once), rather than the whole exam being lost. */
     function stored() {
       var e = P.read().exam;
-      return e && e.ids.every(function (id) { return byId[id]; }) ? e : null;
+      if (!e) return null;
+      var kept = e.ids.filter(function (id) { return byId[id]; });
+      if (kept.length === e.ids.length) return e;
+      if (!kept.length) return null;
+      var gone = e.ids.length - kept.length;
+      e.index = Math.min(kept.indexOf(e.ids[e.index]) >= 0 ? kept.indexOf(e.ids[e.index]) : e.index, kept.length - 1);
+      e.ids = kept;
+      if (e.unscored) e.unscored = e.unscored.filter(function (id) { return byId[id]; });
+      P.update(function (st) { st.exam = e; });  // pruned once, told once
+      S.afterPaint(life, function () { say(gone + (gone === 1 ? " question of your exam was" : " questions of your exam were") + " removed from the bank since you began; the exam goes on without them."); });
+      return e;
     }
     function exam() { return memory || stored(); }
     function store(e) { memory = e; return P.update(function (s) { s.exam = e; }); }
@@ -76,6 +88,7 @@
     function tick() {
       var left = timer.deadline - Date.now();
       if (timer.label && timer.label.isConnected) timer.label.textContent = M.clock(left);
+      if (timer.pace && timer.pace.isConnected) showPace(timer.pace);
       [10, 5, 1].forEach(function (m) {
         if (left <= m * 60000 && left > 0 && !timer.warned[m]) {
           timer.warned[m] = true;
@@ -84,12 +97,79 @@
       });
       if (left <= 0) finish(timer.id, true);
     }
+    /* A gentle note, shown only when the unanswered questions need more time than is left at
+       the exam's pace; said aloud once per exam. */
+    function showPace(node) {
+      var e = exam();
+      if (!e || e.mode !== "exam") return;
+      var p = M.pace(e, Date.now());
+      node.hidden = !p.behind;
+      if (!p.behind) return;
+      node.textContent = "A little behind the exam's pace: " + p.todo + " unanswered and " + M.clock(p.leftMs) + " left, about " +
+        M.clock(p.leftMs / p.todo) + " each (the exam allows " + M.clock(p.perQuestionMs) + "). Flag hard ones and come back.";
+      if (!timer.warned.pace) { timer.warned.pace = true; say("You are a little behind the exam's pace."); }
+    }
     function timerLabel() { return el("span", { class: "saa-timer", role: "timer", "aria-label": "Time left" }); }
+
+    /* Every sitting of each fixed form, oldest first. */
+    function formSittings(state) {
+      var out = {};
+      state.exams.forEach(function (r) { if (r.form) (out[r.form] = out[r.form] || []).push(r); });
+      Object.keys(out).forEach(function (k) { out[k].sort(function (a, b) { return a.at - b.at; }); });
+      return out;
+    }
+
+    /* The drill's filters (any of domain, chapter, service, difficulty), how many questions
+       match, and how many to sit. */
+    function drillControls(params) {
+      var node = el("fieldset", { class: "saa-choice saa-drill" }, [el("legend", { text: "Drill" })]);
+      function select(name, label, choices) {
+        var id = "saa-drill-" + name;
+        var sel = el("select", { id: id, name: "drill-" + name }, [el("option", { value: "", text: "Any" })].concat(choices.map(function (c) {
+          return el("option", { value: c[0], text: c[1], selected: params.get(name) === c[0] });
+        })));
+        node.appendChild(el("div", { class: "saa-field" }, [el("label", { for: id, text: label }), sel]));
+        return sel;
+      }
+      var sel = {
+        domain: select("domain", "Domain", bp.domains.map(function (d) { return [d.id, d.name]; })),
+        chapter: select("chapter", "Chapter", index.chapters.map(function (c) { return [c.id, c.title]; })),
+        service: select("service", "Service", (index.services || []).map(function (x) { return [x.id, x.name]; })),
+        difficulty: select("difficulty", "Difficulty", [["easy", "Easy"], ["medium", "Medium"], ["hard", "Hard"]])
+      };
+      var countId = "saa-drill-n";
+      var count = el("input", { id: countId, name: "drill-n", type: "number", min: "1", inputmode: "numeric", value: params.get("n") || "10", "aria-describedby": "saa-drill-match" });
+      node.appendChild(el("div", { class: "saa-field" }, [el("label", { for: countId, text: "Number of questions" }), count]));
+      var match = el("p", { class: "saa-drill-match", id: "saa-drill-match", "aria-live": "polite" });
+      node.appendChild(match);
+      function filters() {
+        var f = {};
+        Object.keys(sel).forEach(function (k) { if (sel[k].value) f[k] = sel[k].value; });
+        return f;
+      }
+      function pool() { return M.drillPool(index.questions, filters()); }
+      function update() {
+        var n = pool().length;
+        count.max = String(Math.max(1, n));
+        match.textContent = n ? n + (n === 1 ? " question matches." : " questions match.") : "No question matches these filters; choose Any for one of them.";
+      }
+      return {
+        node: node,
+        update: update,
+        read: function () {
+          var ids = pool(), n = Math.floor(Number(count.value));
+          if (!ids.length) { sel.domain.focus(); update(); return null; }
+          if (!(n >= 1)) { count.setAttribute("aria-invalid", "true"); match.textContent = "Enter how many questions, 1 to " + ids.length + "."; count.focus(); return null; }
+          count.removeAttribute("aria-invalid");
+          return { pool: ids, n: Math.min(n, ids.length), filters: filters() };
+        }
+      };
+    }
 
     /* ---------- setup ---------- */
     function showSetup(message) {
       screen = "setup";
-      timer.label = null;
+      timer.label = timer.pace = null;
       view.textContent = "";
       var params = new URLSearchParams(location.search);
       var state = P.read();
@@ -135,18 +215,48 @@
         { value: "exam", label: "Exam mode: timed at the real exam's pace (" + pace + "), no feedback until you submit", checked: params.get("mode") !== "practice" },
         { value: "practice", label: "Practice mode: no timer, check each answer as you go", checked: params.get("mode") === "practice" }
       ]));
-      form.appendChild(group("Length", "size", bp.lengths.map(function (l) {
+      var sizeBox = group("Length", "size", bp.lengths.map(function (l) {
         return { value: l.id, label: l.label + " (" + l.questions + " questions, " + M.minutesFor(bp, l.questions) + " min in exam mode)", checked: params.get("length") === l.id };
-      })));
+      }));
+      form.appendChild(sizeBox);
+      var forms = index.forms || [];
+      var sittings = formSittings(state);
+      var want = params.get("scope");
       form.appendChild(group("Questions from", "scope", [
-        { value: "all", label: "The whole bank (" + index.questions.length + " questions)", checked: true },
-        { value: "unseen", label: "Questions I have not seen yet (" + fresh.length + ")", disabled: !fresh.length, checked: params.get("scope") === "unseen" },
-        { value: "wrong", label: "Only questions I got wrong before (" + wrong.length + ")", disabled: !wrong.length, checked: params.get("scope") === "wrong" }
+        { value: "all", label: "The whole bank (" + index.questions.length + " questions), drawn in the exam's domain weights", checked: true },
+        { value: "form", label: "A fixed mock exam: the same " + bp.questions + " questions at every sitting, so you can compare attempts", disabled: !forms.length, checked: want === "form" },
+        { value: "drill", label: "A drill: one domain, chapter, service or difficulty", checked: want === "drill" },
+        { value: "unseen", label: "Questions I have not seen yet (" + fresh.length + ")", disabled: !fresh.length, checked: want === "unseen" },
+        { value: "wrong", label: "Only questions I got wrong before (" + wrong.length + ")", disabled: !wrong.length, checked: want === "wrong" }
       ].map(function (c, i, all) {
         // the URL's scope wins over the default
         if (i === 0) c.checked = !all.some(function (x) { return x.value !== "all" && x.checked && !x.disabled; });
         return c;
       })));
+      var formBox = group("Mock exam", "form", forms.map(function (f) {
+        var mine = sittings[f.id] || [];
+        var last = mine[mine.length - 1];
+        return { value: f.id, label: f.label + (mine.length ? " · sat " + mine.length + "×, last " + last.percent + "%" : " · not sat yet"), checked: params.get("form") === f.id };
+      }));
+      formBox.classList.add("saa-form-choice");
+      form.appendChild(formBox);
+      var drillBox = drillControls(params);
+      form.appendChild(drillBox.node);
+      var unscoredId = "saa-unscored";
+      var unscored = el("div", { class: "saa-radio saa-unscored" }, [
+        el("input", { type: "checkbox", id: unscoredId, name: "unscored", checked: params.get("unscored") === "1" }),
+        el("label", { for: unscoredId, text: "Mark " + bp.unscored + " of the " + bp.questions + " questions unscored, as the real exam does (full-length exams in exam mode; you learn which ones in the result)" })
+      ]);
+      form.appendChild(unscored);
+      function sync() {
+        var f = form.elements, scope = f.scope.value, full = scope === "form" || f.size.value === "full";
+        formBox.hidden = scope !== "form";
+        drillBox.node.hidden = scope !== "drill";
+        sizeBox.hidden = scope === "form" || scope === "drill";
+        f.unscored.disabled = !(full && f.mode.value === "exam" && scope !== "drill");
+        drillBox.update();
+      }
+      form.addEventListener("change", sync);
       var seedId = "saa-seed";
       form.appendChild(el("div", { class: "saa-seed" }, [
         el("label", { for: seedId, text: "Seed (optional: the same seed replays the same exam)" }),
@@ -164,13 +274,26 @@
           return;
         }
         var length = lengthOf(f.size.value), scope = f.scope.value;
+        var seed = seedText ? Number(seedText) : Math.floor(Math.random() * 1e9);
+        var extra = !f.unscored.disabled && f.unscored.checked ? bp.unscored : 0;
+        if (scope === "form") {
+          var chosen = forms.filter(function (x) { return x.id === f.form.value; })[0];
+          begin({ mode: f.mode.value, lengthId: "full", questions: chosen.questions.length, scope: scope, seed: seed, form: chosen, unscored: extra });
+          return;
+        }
+        if (scope === "drill") {
+          var drill = drillBox.read();
+          if (!drill) return;
+          begin({ mode: f.mode.value, lengthId: "drill", questions: drill.n, scope: scope, seed: seed, only: drill.pool, drill: drill.filters });
+          return;
+        }
         begin({
-          mode: f.mode.value, lengthId: length.id, questions: length.questions, scope: scope,
-          seed: seedText ? Number(seedText) : Math.floor(Math.random() * 1e9),
+          mode: f.mode.value, lengthId: length.id, questions: length.questions, scope: scope, seed: seed, unscored: extra,
           only: scope === "wrong" ? wrong : scope === "unseen" ? fresh : null
         });
       });
       box.appendChild(form);
+      sync();
       box.appendChild(el("p", { class: "saa-note", text: "Questions are drawn without repeats in the exam's domain weights: " +
         bp.domains.map(function (d) { return d.name + " " + d.weight + "%"; }).join(", ") + "." }));
       view.appendChild(box);
@@ -208,6 +331,9 @@
         e.mode === "exam" ? timerEl : el("span", { class: "saa-mode", text: "Practice mode" }),
         flagBtn
       ]));
+      if (e.mode === "exam") {
+        timer.pace = view.appendChild(el("p", { class: "saa-pace admonition note", hidden: true }));
+      }
       var li = question(q, order, "Question " + (e.index + 1));
       var checkBtn = Q.enhance(li, e.mode === "practice" && !checked);
       Q.choose(li, chosen);
@@ -357,21 +483,41 @@
     }
 
     function kindText(r) {
-      var base = P.KIND_LABELS[r.kind] + " · " + r.n + " questions · " + (r.mode === "exam" ? "exam mode" : "practice mode");
+      var what = r.formLabel ? r.formLabel + " (" + P.KIND_LABELS[r.kind].toLowerCase() + ")" : P.KIND_LABELS[r.kind];
+      var base = what + " · " + r.n + " questions · " + (r.mode === "exam" ? "exam mode" : "practice mode");
       return base + " · " + new Date(r.at).toLocaleString();
+    }
+
+    function drillText(d) {
+      var names = { domain: {}, chapter: {}, service: {} };
+      bp.domains.forEach(function (x) { names.domain[x.id] = x.name; });
+      index.chapters.forEach(function (x) { names.chapter[x.id] = x.title; });
+      (index.services || []).forEach(function (x) { names.service[x.id] = x.name; });
+      return ["domain", "chapter", "service", "difficulty"].filter(function (k) { return d[k]; }).map(function (k) {
+        return (names[k] && names[k][d[k]]) || d[k];
+      }).join(" · ") || "every question";
     }
 
     function showResult(r) {
       screen = "result";
-      timer.label = null;
+      timer.label = timer.pace = null;
       setURL("?review=" + encodeURIComponent(r.id));
       view.textContent = "";
       var s = bp.score, full = r.kind === "full";
       view.appendChild(el("h2", { text: r.timedOut ? "Time is up: your result" : "Your result" }));
       view.appendChild(el("p", { class: "saa-kind", text: kindText(r) }));
+      if (r.drill) view.appendChild(el("p", { class: "saa-kind", text: "Drill: " + drillText(r.drill) }));
+      var extra = r.unscored && r.unscored.length ? r.unscored.length : 0;
       var score = el("div", { class: "saa-score" }, [
-        el("p", { class: "saa-raw" }, [el("strong", { text: r.percent + "%" }), " (" + r.right + " of " + r.n + " correct, " + r.wrong.length + " wrong, " + r.unanswered.length + " unanswered)"])
+        el("p", { class: "saa-raw" }, [el("strong", { text: r.percent + "%" }), extra ?
+          " (" + r.right + " of " + r.scored + " scored questions correct)" :
+          " (" + r.right + " of " + r.n + " correct, " + r.wrong.length + " wrong, " + r.unanswered.length + " unanswered)"])
       ]);
+      if (extra) {
+        score.appendChild(el("p", { class: "saa-unscored-note admonition info", text: extra + " of the " + r.n + " questions were unscored, as on the real exam, where AWS tries out new questions without telling you which. " +
+          "Your score counts the other " + r.scored + ". You got " + r.unscoredRight + " of the " + extra + " unscored ones right; the review below marks them." }));
+      }
+      if (r.form) score.appendChild(formHistory(r));
       if (full) {
         score.appendChild(el("p", { class: "saa-scaled " + (r.passed ? "is-pass" : "is-fail") }, [
           "Estimated scaled score: ", el("strong", { text: String(r.scaled) }), " / " + s.max + " → ",
@@ -398,7 +544,8 @@
       });
       view.appendChild(chart);
       var missed = r.wrong.concat(r.unanswered).filter(function (id) { return byId[id]; });
-      var replay = r.scope === "all" ? "?seed=" + r.seed + "&mode=" + r.mode + "&length=" + r.lengthId : "";
+      var replay = r.form ? "?scope=form&form=" + r.form + "&mode=" + r.mode :
+        r.scope === "all" ? "?seed=" + r.seed + "&mode=" + r.mode + "&length=" + r.lengthId : "";
       view.appendChild(el("div", { class: "saa-nav" }, [
         missed.length ? el("button", { type: "button", class: "md-button md-button--primary saa-retake", text: "Retake the ones you missed (" + missed.length + ")", onclick: function () {
           begin({ mode: r.mode, lengthId: "retake", questions: missed.length, seed: Math.floor(Math.random() * 1e9), only: missed, scope: "retake" });
@@ -406,9 +553,20 @@
         el("button", { type: "button", class: "md-button saa-new", text: "New exam", onclick: function () { setURL(""); showSetup(); heading(); } }),
         el("a", { class: "md-button", href: siteRoot + M.pagePath(root, "progress"), text: "See your progress" })
       ]));
-      if (replay) view.appendChild(el("p", { class: "saa-note" }, ["To sit this same exam again, or share it: ", el("a", { class: "saa-replay", href: replay, text: "replay seed " + r.seed }), "."]));
+      if (replay) view.appendChild(el("p", { class: "saa-note" }, ["To sit this same exam again, or share it: ", el("a", { class: "saa-replay", href: replay, text: r.form ? "sit " + r.formLabel + " again" : "replay seed " + r.seed }), "."]));
       view.appendChild(reviewList(r));
       heading();
+    }
+
+    /* This form's sittings, so a learner sees whether they improved on the same questions. */
+    function formHistory(r) {
+      var mine = formSittings(P.read())[r.form] || [r];
+      var list = el("ol", { class: "saa-form-history" });
+      mine.forEach(function (x) {
+        list.appendChild(el("li", { "aria-current": x.id === r.id ? "true" : null, text: x.percent + "% · " + (x.mode === "exam" ? "exam mode" : "practice mode") + " · " +
+          new Date(x.at).toLocaleDateString() + (x.id === r.id ? " (this sitting)" : "") }));
+      });
+      return el("div", { class: "saa-form-sittings" }, [el("p", { text: "Your sittings of " + r.formLabel + ":" }), list]);
     }
 
     /* Every question with its options, verdicts and explanations, and filters. */
@@ -449,7 +607,8 @@
       r.ids.forEach(function (id, i) {
         var q = byId[id];
         if (!q) return;  // a question removed from the bank since
-        var li = question(q, r.order[id], "Question " + (i + 1) + (r.flags[id] ? " · ⚑ flagged" : ""));
+        var off = r.unscored && r.unscored.indexOf(id) >= 0;
+        var li = question(q, r.order[id], "Question " + (i + 1) + (off ? " · unscored" : "") + (r.flags[id] ? " · ⚑ flagged" : ""));
         li.classList.add("saa-review-item");
         li.setAttribute("data-status", status[id]);
         li.setAttribute("value", i + 1);

@@ -11,7 +11,7 @@
   var VERSION = 2;
   var APP = "saa-c03-study-site";
   // The kinds of sitting and their names; only "full" is scored as a sitting.
-  var KIND_LABELS = { full: "Full exam", short: "Shorter exam", retake: "Retake", practice: "Practice run" };
+  var KIND_LABELS = { full: "Full exam", short: "Shorter exam", retake: "Retake", practice: "Practice run", drill: "Drill" };
   var KINDS = Object.keys(KIND_LABELS);
 
   function empty() {
@@ -26,6 +26,7 @@
   function classify(x) {
     if (x.scope === "retake" || x.lengthId === "retake") return "retake";
     if (x.mode === "practice") return "practice";
+    if (x.scope === "drill") return "drill";
     return x.lengthId === "full" ? "full" : "short";
   }
 

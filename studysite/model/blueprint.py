@@ -51,6 +51,7 @@ class Blueprint(BaseModel):
     reference: str
     checked: dt.date
     questions: int = Field(gt=0)
+    unscored: int = Field(ge=0)  # of the questions, how many AWS does not score
     minutes: int = Field(gt=0)
     question_types: list[str]
     score: Score
@@ -90,7 +91,8 @@ def load_blueprint(path: Path) -> Blueprint:
         return Blueprint.model_validate(data)
     except ValidationError as exc:
         keys = sorted(
-            set(Blueprint.model_fields) | {"pass", "min", "max", "assumed_pass_fraction", "id", "name", "weight", "label", "tasks", "text"}
+            set(Blueprint.model_fields)
+            | {"pass", "min", "max", "assumed_pass_fraction", "id", "name", "weight", "label", "tasks", "text", "unscored"}
         )
         raise DataError(
             [

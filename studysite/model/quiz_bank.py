@@ -41,7 +41,7 @@ class Question(BaseModel):
     source: list[str] = Field(min_length=1)
     task: str  # the exam guide task statement it fits best, an id from data/exam.yml
     services: list[str] = Field(min_length=1, max_length=4)  # ids from data/services.yml, key's services first
-    references: list[Reference] = Field(default_factory=list)  # AWS pages its key facts were checked against
+    references: list[Reference] = Field(min_length=1)  # AWS pages its key facts were checked against
 
     @field_validator("task")
     @classmethod
@@ -110,6 +110,7 @@ _PLACEHOLDER = {
     "source": ["x"],
     "task": "1.1",
     "services": ["s3"],
+    "references": [{"url": "https://docs.aws.amazon.com/x.html", "checked": "2026-01-01"}],
 }
 
 

@@ -5,14 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic_core import PydanticCustomError
 
 from studysite.model.yaml_lines import line_of
 
 AWS_HOSTS = ("aws.amazon.com", "docs.aws.amazon.com", "amazon.com", "amazonaws.com", "repost.aws", "awsstatic.com")
+
+
+LOCALE_RE = re.compile(r"^[a-z]{2}_[a-z]{2}$")  # docs.aws.amazon.com/fr_fr/...: a translated copy
 
 
 def aws_url(url: str) -> str:
@@ -29,7 +34,24 @@ class Reference(BaseModel):
     url: str
     checked: dt.date
 
-    _url = field_validator("url")(lambda cls, v: aws_url(v))
+    @field_validator("url")
+    @classmethod
+    def _url(cls, v: str) -> str:
+        aws_url(v)
+        parts = urlsplit(v)
+        first = parts.path.split("/")[1] if parts.path.count("/") > 1 else ""
+        docs = parts.hostname == "docs.aws.amazon.com"
+        if docs and LOCALE_RE.match(first):
+            why = f"a translated copy (`/{first}`)"
+        elif docs and (parts.path.endswith(".md") or "//" in parts.path):
+            why = "a machine-readable copy" if parts.path.endswith(".md") else "not a clean address (`//`)"
+        elif docs and "/latest/" in parts.path and not parts.path.endswith((".html", ".htm", "/", ".pdf")):
+            why = "not a page's address (a guide page ends in `.html`)"
+        elif parts.query:
+            why = f"not a clean address (`?{parts.query}`)"
+        else:
+            return v
+        raise PydanticCustomError("reference_url", "'{url}' is {why}", {"url": v, "why": why})
 
     @field_validator("checked")
     @classmethod
@@ -104,6 +126,7 @@ FIXES = {
     "date_parsing": "write the date as YYYY-MM-DD, e.g. 2026-11-26",
     "date_type": "write the date as YYYY-MM-DD, e.g. 2026-11-26",
     "value_error": "{msg}",
+    "reference_url": "link the English page a browser shows, ending in `.html`: no locale folder such as `/fr_fr`, no `.md`, no `//`, no `?query`",
     "service_unknown": "use the ids in data/services.yml (e.g. `s3`, `ec2-auto-scaling`); if the service is missing, add it there first",
 }
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from studysite.model.blueprint import Blueprint
+from studysite.model.exam_forms import Form
 from studysite.model.quiz_bank import QuizFile
 from studysite.render.quiz import question_html, question_view
 from studysite.render.urls import Linker, page_path
@@ -38,11 +39,22 @@ def bank_payload(bank: dict[str, QuizFile], titles: dict, chapters: list[dict], 
     return {"version": 2, "questions": questions, "chapters": chapters}
 
 
-def bank_index(bank: dict[str, QuizFile], chapters: list[dict]) -> dict:
+def bank_index(bank: dict[str, QuizFile], chapters: list[dict], forms: list[Form], services: dict[str, str]) -> dict:
     """What the dashboard and the exam's first screen need, small enough to ship in the page:
-    the bank's chapters and, per question, its id, chapter and domain (the bank's own shape)."""
-    questions = [{"id": q.id, "chapter": c, "domain": q.domain} for c, quiz in bank.items() for q in quiz.questions]
-    return {"chapters": chapters, "questions": questions}
+    the chapters, per question what a drill filters on, the fixed forms, and the names of the
+    services the bank uses (services: data/services.yml's id -> name)."""
+    questions = [
+        {"id": q.id, "chapter": c, "domain": q.domain, "difficulty": q.difficulty, "services": q.services}
+        for c, quiz in bank.items()
+        for q in quiz.questions
+    ]
+    used = sorted({s for q in questions for s in q["services"]}, key=lambda s: services[s].lower())
+    return {
+        "chapters": chapters,
+        "questions": questions,
+        "forms": [f.model_dump() for f in forms],
+        "services": [{"id": s, "name": services[s]} for s in used],
+    }
 
 
 def bank_script(payload: dict) -> str:

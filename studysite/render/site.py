@@ -21,6 +21,7 @@ from studysite.model.calculators import load_calculators
 from studysite.model.data_files import load_corrections, load_limits
 from studysite.model.errata import load_errata, place_errata
 from studysite.model.errors import NotesError
+from studysite.model.exam_forms import FORMS, load_forms
 from studysite.model.page_anchors import anchors
 from studysite.model.quiz_bank import load_bank
 from studysite.model.stamps import pages_stamp, stamp
@@ -53,6 +54,7 @@ class Site:
     calcs: list
     constants: dict
     blueprint: Blueprint
+    forms: list  # the fixed mock exams (studysite.model.exam_forms)
     edits: list
     chapter_list: list[dict]  # id, title, question count: the home page, exam and dashboard
     heading_titles: dict  # {page: {anchor: heading text}}
@@ -97,6 +99,7 @@ def _build(docs_dir: str) -> Site:
     corrections = load_corrections(ROOT / "data" / "corrections.yml", docs_dir)
     calcs, constants = load_calculators(ROOT / "data" / "calculators", docs_dir, limits)
     blueprint = load_blueprint(ROOT / "data" / "exam.yml")
+    forms = load_forms(FORMS, bank, blueprint)
     edits = place_errata(docs_dir, load_errata())
     prerender(bank)
 
@@ -130,6 +133,7 @@ def _build(docs_dir: str) -> Site:
         calcs=calcs,
         constants=constants,
         blueprint=blueprint,
+        forms=forms,
         edits=edits,
         chapter_list=[{"id": c, "title": titles[c], "count": len(bank[c].questions)} for c in bank],
         heading_titles=anchors(docs_dir),

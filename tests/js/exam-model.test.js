@@ -165,3 +165,108 @@ test("the clock never shows 0:00 while time is left", () => {
   assert.equal(M.clock(-5000), "0:00");
   assert.equal(M.clock(130 * 60000), "2:10:00");
 });
+
+// Fixed forms, drills, unscored questions, pacing and readiness (#15) ------------------
+
+// Four disjoint forms of 65 in the exam's weights, from the bank (the built one carries the real forms).
+function formsOf(bank) {
+  if (bank.forms && bank.forms.length) return bank.forms;
+  const counts = M.apportion(65, BP.domains), forms = [];
+  ["a", "b", "c", "final"].forEach((id, k) => {
+    const qs = [];
+    BP.domains.forEach((d) => { qs.push(...bank.questions.filter((q) => q.domain === d.id).slice(k * counts[d.id], (k + 1) * counts[d.id]).map((q) => q.id)); });
+    forms.push({ id, label: "Form " + id.toUpperCase(), questions: qs });
+  });
+  return forms;
+}
+const FORMS = formsOf(BANK);
+const FULL = { mode: "exam", lengthId: "full", questions: 65, scope: "form" };
+
+test("a fixed form is the same exam at every sitting, whatever the seed", () => {
+  const one = M.newExam(BANK, BP, { ...FULL, seed: 1, form: FORMS[0] }, 1_000_000);
+  const two = M.newExam(BANK, BP, { ...FULL, seed: 99, form: FORMS[0] }, 2_000_000);
+  assert.deepEqual(one.ids, FORMS[0].questions);
+  assert.deepEqual(two.ids, one.ids);
+  assert.deepEqual(two.order, one.order);
+  assert.equal(one.form, FORMS[0].id);
+  assert.equal(one.kind, "full");
+  const other = M.newExam(BANK, BP, { ...FULL, seed: 1, form: FORMS[1] }, 1_000_000);
+  assert.equal(other.ids.filter((id) => one.ids.includes(id)).length, 0, "forms share no question");
+});
+
+test("a drill draws only from questions matching every filter, and is not a full sitting", () => {
+  const q0 = BANK.questions[0];
+  const pool = M.drillPool(BANK.questions, { domain: q0.domain, chapter: q0.chapter });
+  assert.ok(pool.includes(q0.id));
+  assert.ok(pool.every((id) => byId[id].domain === q0.domain && byId[id].chapter === q0.chapter));
+  assert.deepEqual(M.drillPool(BANK.questions, {}).length, BANK.questions.length);
+  if (q0.services) {
+    const svc = q0.services[0];
+    assert.ok(M.drillPool(BANK.questions, { service: svc }).every((id) => byId[id].services.includes(svc)));
+  }
+  const e = M.newExam(BANK, BP, { mode: "exam", lengthId: "drill", questions: 65, scope: "drill", seed: 3, only: pool, drill: { domain: q0.domain } }, 1);
+  assert.equal(e.kind, "drill");
+  assert.ok(e.ids.every((id) => pool.includes(id)));
+});
+
+test("unscored questions count for nothing: the score is right answers of the scored ones", () => {
+  const e = M.newExam(BANK, BP, { ...FULL, seed: 5, form: FORMS[0], unscored: 15 }, 1_000_000);
+  assert.equal(e.unscored.length, 15);
+  assert.ok(e.unscored.every((id) => e.ids.includes(id)));
+  // Right on every unscored question, wrong on every scored one: 0%.
+  e.ids.forEach((id) => { e.answers[id] = e.unscored.includes(id) ? byId[id].answer : wrongKey(byId[id]); });
+  const r = M.score(e, byId, BP, 1_060_000, false);
+  assert.equal(r.scored, 50);
+  assert.equal(r.right, 0);
+  assert.equal(r.percent, 0);
+  assert.equal(r.unscoredRight, 15);
+  assert.equal(Object.values(r.perDomain).reduce((s, d) => s + d.total, 0), 50);
+  // And the other way round: 100% although 15 answers are wrong.
+  e.ids.forEach((id) => { e.answers[id] = e.unscored.includes(id) ? wrongKey(byId[id]) : byId[id].answer; });
+  const r2 = M.score(e, byId, BP, 1_060_000, false);
+  assert.equal(r2.percent, 100);
+  assert.equal(r2.wrong.length, 15, "unscored misses stay reviewable");
+});
+
+test("pacing warns only when the unanswered questions need more than the time left", () => {
+  const e = M.newExam(BANK, BP, { ...FULL, seed: 5, form: FORMS[0] }, 0);  // 130 minutes for 65: 2 min each
+  assert.equal(M.pace(e, 0).behind, false);
+  assert.equal(M.pace(e, 10 * 60000).behind, true, "none answered after 10 minutes: 65 × 2 > 120 + 4");
+  e.ids.slice(0, 10).forEach((id) => { e.answers[id] = [0]; });
+  assert.equal(M.pace(e, 10 * 60000).behind, false, "10 answered in 10 minutes is ahead of pace");
+  assert.equal(M.pace(e, 10 * 60000).todo, 55);
+});
+
+function formResult(form, percentRight, at, opts) {
+  const e = M.newExam(BANK, BP, { ...FULL, seed: at, form, ...opts }, at);
+  const n = Math.round(e.ids.length * percentRight / 100);
+  // Spread the right answers over domains evenly, so no domain falls far below the total.
+  const order = [...e.ids].sort((a, b) => (byId[a].domain < byId[b].domain ? -1 : 1));
+  const right = new Set(order.filter((_, i) => (i * percentRight) % 100 < percentRight).slice(0, n));
+  e.ids.forEach((id) => { e.answers[id] = right.has(id) ? byId[id].answer : wrongKey(byId[id]); });
+  return M.score(e, byId, BP, at + 60_000, false);
+}
+
+test("readiness: two different forms' first exam-mode sittings at 80%+, no domain under 70%", () => {
+  const state = P.empty();
+  let r = M.readiness(state, FORMS, BP);
+  assert.equal(r.ready, false);
+  assert.deepEqual(r.steps.map((s) => s.query), ["?scope=form&form=a&mode=exam", "?scope=form&form=b&mode=exam"]);
+  state.exams.push(formResult(FORMS[0], 90, 1_000_000));
+  r = M.readiness(state, FORMS, BP);
+  assert.equal(r.ready, false);
+  assert.equal(r.sat[0].counts, true);
+  state.exams.push(formResult(FORMS[0], 95, 2_000_000));  // a second sitting of A does not count
+  assert.equal(M.readiness(state, FORMS, BP).ready, false);
+  state.exams.push(formResult(FORMS[1], 60, 3_000_000));
+  r = M.readiness(state, FORMS, BP);
+  assert.equal(r.ready, false);
+  assert.ok(r.steps.some((s) => /Form B scored 60%/.test(s.text)));
+  assert.ok(r.steps.some((s) => s.query && s.query.startsWith("?scope=drill&domain=")), "weak domains get a drill link");
+  state.exams.push(formResult(FORMS[2], 85, 4_000_000, { mode: "practice" }));  // practice does not count
+  assert.equal(M.readiness(state, FORMS, BP).ready, false);
+  state.exams.push(formResult(FORMS[3], 85, 5_000_000));
+  r = M.readiness(state, FORMS, BP);
+  assert.equal(r.ready, true);
+  assert.deepEqual(r.sat.filter((s) => s.counts).map((s) => s.form.id), ["a", FORMS[3].id]);
+});
