@@ -24,9 +24,11 @@ DRAFTS = ROOT / "data" / "question-drafts"
 LETTERS = "ABCDE"
 
 
-def drafts() -> list[tuple[str, dict]]:
+def drafts(files: list[str] | None = None) -> list[tuple[str, dict]]:
     out = []
     for path in sorted(DRAFTS.glob("*.yml")):
+        if files and path.name not in files:
+            continue
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         out += [(path.name, q) for q in data["questions"]]
     return out
@@ -36,8 +38,8 @@ def key_of(q: dict) -> list[str]:
     return [LETTERS[i] for i, o in enumerate(q["options"]) if o.get("correct")]
 
 
-def sheets(out: Path, sets: int, seed: int) -> None:
-    questions = drafts()
+def sheets(out: Path, sets: int, seed: int, files: list[str] | None = None) -> None:
+    questions = drafts(files)
     random.Random(seed).shuffle(questions)
     out.mkdir(parents=True, exist_ok=True)
     for n in range(sets):
@@ -105,12 +107,13 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("out", type=Path)
     s.add_argument("--sets", type=int, default=4)
     s.add_argument("--seed", type=int, default=7)
+    s.add_argument("--files", nargs="*", help="only these draft files, e.g. 21-exam.yml (a later round)")
     c = sub.add_parser("compare")
     c.add_argument("answers", type=Path)
     c.add_argument("--report", type=Path)
     args = parser.parse_args(argv)
     if args.command == "sheets":
-        sheets(args.out, args.sets, args.seed)
+        sheets(args.out, args.sets, args.seed, args.files)
         return 0
     report = compare(args.answers)
     print(report, end="")
