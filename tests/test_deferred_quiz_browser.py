@@ -5,11 +5,13 @@ without JavaScript."""
 from __future__ import annotations
 
 import pytest
-from conftest import reach_quiz
+import yaml
+from conftest import ROOT, reach_quiz
 from test_exam_seams_browser import instant
 
 pytestmark = pytest.mark.browser
-CHAPTER = "14-serverless"  # the largest page: 50 questions
+CHAPTER = "14-serverless"  # the largest page
+N = len(yaml.safe_load((ROOT / "quizzes" / f"{CHAPTER}.yml").read_text())["questions"])
 
 
 def question_ids(page) -> list[str]:
@@ -23,7 +25,7 @@ def test_the_quiz_unfolds_only_when_the_learner_comes_near(page):
     assert question_ids(page) == []
     assert page.evaluate("[...document.scripts].some(s => s.src.endsWith('/quiz.js'))") is False, "quiz code loaded before it was needed"
     qs = reach_quiz(page)
-    assert qs.count() == 50
+    assert qs.count() == N
     assert page.locator("noscript.saa-deferred").count() == 0
     q = qs.first
     for k in q.get_attribute("data-answer").split(","):
@@ -53,7 +55,7 @@ def test_a_link_to_a_question_opens_it_on_load_and_after_instant_navigation(page
     instant(page, f"/{CHAPTER}/#{target}")
     page.wait_for_selector(f"#{target} .quiz-check")
     assert in_view(page, f"#{target}")
-    assert len(question_ids(page)) == 50 and page.locator("noscript.saa-deferred").count() == 0
+    assert len(question_ids(page)) == N and page.locator("noscript.saa-deferred").count() == 0
 
 
 def test_leaving_before_the_quiz_unfolds_leaves_nothing_waiting(page):
@@ -71,7 +73,7 @@ def test_printing_a_chapter_prints_its_quiz_and_answer_key(page):
     page.goto(f"{page.base}/{CHAPTER}/")
     page.wait_for_selector('section.quiz[data-widget-state="deferred"]', state="attached")
     page.pdf()  # fires beforeprint, as the browser's Print does
-    assert len(question_ids(page)) == 50
+    assert len(question_ids(page)) == N
     page.emulate_media(media="print")
     assert page.locator(".quiz-key").is_visible() and page.locator(".quiz-q").nth(49).is_visible()
 
@@ -81,6 +83,6 @@ def test_without_javascript_the_quiz_reads_as_plain_html(browser, site_url):
     page = context.new_page()
     page.goto(f"{site_url}/{CHAPTER}/")
     questions = page.locator(".quiz-q")
-    assert questions.count() == 50
+    assert questions.count() == N
     assert questions.first.is_visible() and page.locator(".quiz-answer summary").first.is_visible()
     context.close()
