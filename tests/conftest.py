@@ -300,3 +300,25 @@ def exported_pdf(out: Path) -> Path:
         time.sleep(0.5)
     assert rc.read_text().strip() == "0", (Path(folder) / "log").read_text()[-3000:]
     return Path(folder) / "guide.pdf"
+
+
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+# What the colour scheme changes: a dark-mode pass runs only these axe rules (the markup is the same).
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+
+
+def axe_serious(page, scope: str | None = None, scheme: str = "light") -> list:
+    """axe-core's serious and critical findings on the page (or the element `scope` selects).
+    In dark mode only the colour rules run; every other rule reads the same markup as in light."""
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    # target-size (WCAG 2.2) is off in axe's defaults; Lighthouse checks it, and so do we.
+    options = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
+    if scheme == "dark":
+        options = {"resultTypes": ["violations"], "runOnly": {"type": "rule", "values": COLOUR_RULES}}
+    res = page.evaluate("([scope, options]) => axe.run(scope ? document.querySelector(scope) : document, options)", [scope, options])
+    return [
+        (v["id"], v["impact"], len(v["nodes"]), [n["target"] for n in v["nodes"]][:3])
+        for v in res["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]

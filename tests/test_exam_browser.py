@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, reach_quiz
+from conftest import ROOT, axe_serious, reach_quiz
 
 pytestmark = pytest.mark.browser
-AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 BLUEPRINT = yaml.safe_load((ROOT / "data" / "exam.yml").read_text())
 KEY = "saa-c03/progress/v1"
 
@@ -255,13 +254,7 @@ def test_axe_on_exam_and_dashboard(page, scheme):
     page.emulate_media(color_scheme=scheme)
 
     def check(scope):
-        page.add_script_tag(path=str(AXE))
-        res = page.evaluate(f"axe.run(document.querySelector({json.dumps(scope)}), {{resultTypes: ['violations']}})")
-        return [
-            (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:5])
-            for v in res["violations"]
-            if v["impact"] in ("serious", "critical")
-        ]
+        return axe_serious(page, scope, scheme)
 
     start(page, "practice")
     answer_current(page, right=False)
