@@ -127,3 +127,21 @@ def test_the_readiness_panel_follows_stored_results(page):
     page.wait_for_selector(".saa-readiness")
     assert page.inner_text(".saa-readiness") == "Ready, by this site's rule."
     assert page.locator(".saa-forms tbody tr").count() == 2
+
+
+def test_the_pacing_note_appears_only_when_behind_and_is_said_once(page):
+    page.clock.install()
+    setup_screen(page, "?scope=form&form=c&mode=exam")
+    begin(page)
+    assert page.is_hidden(".saa-pace")
+    page.clock.run_for(60_000)  # one minute, nothing answered: still on pace (2 min a question)
+    assert page.is_hidden(".saa-pace")
+    page.clock.run_for(10 * 60_000)  # 11 minutes, nothing answered: 65 questions need 130 of the 119 left
+    assert page.is_visible(".saa-pace")
+    assert "65 unanswered" in page.inner_text(".saa-pace")
+    assert page.inner_text(".saa-live") == "You are a little behind the exam's pace."
+    for _ in range(12):  # catching up hides it again
+        page.keyboard.press("a")
+        page.keyboard.press("n")
+    page.clock.run_for(2000)
+    assert page.is_hidden(".saa-pace")

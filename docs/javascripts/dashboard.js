@@ -164,7 +164,7 @@
       root.appendChild(scrollTable(table(["Date", "Kind", "Questions|saa-narrow-hide", "Score", "Estimate", ""], state.exams.slice().reverse().map(function (x) {
         return el("tr", { "data-kind": x.kind }, [
           el("td", { text: new Date(x.at).toLocaleString() }),
-          el("td", { text: P.KIND_LABELS[x.kind] + (x.mode === "practice" || x.kind === "practice" ? "" : ", exam mode") + (x.timedOut ? ", timed out" : "") }),
+          el("td", { text: (x.formLabel ? x.formLabel + ": " : "") + P.KIND_LABELS[x.kind] + (x.mode === "practice" || x.kind === "practice" ? "" : ", exam mode") + (x.timedOut ? ", timed out" : "") }),
           el("td", { text: String(x.n) }),
           el("td", { text: x.percent + "% (" + x.right + "/" + x.n + ")" }),
           el("td", { text: x.kind === "full" ? x.scaled + (x.passed ? " pass" : " fail") : "—" }),
