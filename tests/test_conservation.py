@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, soup_of
 
@@ -20,6 +21,9 @@ from studysite.importer.import_notes import DEFAULT_SEED
 from studysite.importer.mojibake import marker_lines
 from studysite.markdown.lines import classify, heading
 from studysite.model.errata import apply_errata, load_errata
+
+# One worker parses the built pages once (soup_of caches per process) for every test here.
+pytestmark = pytest.mark.xdist_group("built-pages")
 
 FRONT_RE = re.compile(r"\A---\n.*?\n---\n", re.S)
 # Headings the site adds around the notes (home page guide, chapter list, quizzes).
@@ -62,15 +66,15 @@ def built_headings(site: Path) -> Counter:
     found: Counter = Counter()
     # Only the pages made from the notes; hand-written pages (limits, calculators) have their own headings.
     for page in [site / "index.html", *sorted(site.glob("[0-9][0-9]-*/index.html"))]:
-        article = BeautifulSoup(page.read_text(), "html.parser").select_one("article")
+        article = soup_of(page).select_one("article")
         if article is None:
             continue
         for h in article.find_all(["h1", "h2", "h3", "h4", "h5", "h6"]):
             if (h.get("id") or "").startswith(GENERATED_ID_PREFIXES):
                 continue
-            for link in h.select("a.headerlink"):
-                link.decompose()
-            found[key(h.get_text())] += 1
+            # The text without the permalink's "¶" (the soup is shared, so it is read, not edited).
+            text = "".join(str(t) for t in h.find_all(string=True) if not t.find_parent("a", class_="headerlink"))
+            found[key(text)] += 1
     return found
 
 
@@ -85,7 +89,7 @@ def test_every_real_heading_is_a_built_heading(built_site: Path):
 
 
 def _soup(site: Path, page: str) -> BeautifulSoup:
-    return BeautifulSoup((site / page / "index.html").read_text(), "html.parser")
+    return soup_of(site / page / "index.html")
 
 
 def test_transit_gateway_heading_and_its_table_survive(built_site: Path):
@@ -125,13 +129,13 @@ def test_nested_lists_stay_nested(built_site: Path):
 
 def test_no_mojibake_reaches_the_site(built_site: Path):
     for page in built_site.glob("**/index.html"):
-        text = BeautifulSoup(page.read_text(), "html.parser").get_text()
+        text = soup_of(page).get_text()
         assert not marker_lines(text), f"mojibake in {page.relative_to(built_site)}"
 
 
 def test_headings_have_clean_unique_anchors(built_site: Path):
     for page in built_site.glob("[0-9][0-9]-*/index.html"):
-        soup = BeautifulSoup(page.read_text(), "html.parser")
+        soup = soup_of(page)
         ids = [
             h["id"] for h in soup.select("article h1[id], article h2[id], article h3[id], article h4[id], article h5[id], article h6[id]")
         ]
