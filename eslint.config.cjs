@@ -7,7 +7,7 @@ const node = ["require", "module", "process", "__dirname", "console"];
 const asGlobals = (names) => Object.fromEntries(names.map((n) => [n, "readonly"]));
 
 module.exports = [
-  { ignores: ["docs/assets/vendor/**", "site/**", "node_modules/**", ".venv/**", "tests/vendor/**"] },
+  { ignores: ["docs/assets/vendor/**", "docs/javascripts/vendor/**", "site/**", "node_modules/**", ".venv/**", "tests/vendor/**"] },
   js.configs.recommended,
   {
     files: ["docs/javascripts/**/*.js"],

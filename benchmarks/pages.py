@@ -32,6 +32,7 @@ PAGES = {
     "chapter-largest": "14-serverless/",
     "chapter-small": "12-network-storage/",
     "exam": "exam/",
+    "review": "review/",
     "progress": "progress/",
     "limits": "limits/",
     "calculators": "calculators/",

@@ -19,6 +19,7 @@ from studysite.model.services import service_names
 from studysite.model.validation import DataError
 from studysite.render import site as site_model
 from studysite.render.calculators import render_calculator
+from studysite.render.cards import CARDS_FILE, cards, cards_payload
 from studysite.render.diagrams import figure
 from studysite.render.diagrams import index as diagram_list
 from studysite.render.exam import app_shell, bank_index, bank_payload, bank_script, write_bank
@@ -75,6 +76,10 @@ def define_env(env):
         ),
     )
     index = bank_index(bank, chapter_list, site.forms, service_names())
+    env.variables["_cards_script"] = lambda: memo(
+        ("cards", dir_urls),
+        lambda: bank_script(cards_payload(cards(limits, corrections, heading_titles, linker("", "", dir_urls))), "SAA_CARDS"),
+    )
 
     @env.macro
     def continue_card() -> str:
@@ -124,6 +129,10 @@ def define_env(env):
         )
 
     @env.macro
+    def review_app() -> str:
+        return app_shell("review", blueprint, index, "The review needs JavaScript.", root_prefix(env.page.url), dir_urls)
+
+    @env.macro
     def progress_app() -> str:
         return app_shell("progress", blueprint, index, "The progress dashboard needs JavaScript.", root_prefix(env.page.url), dir_urls)
 
@@ -154,8 +163,10 @@ def define_env(env):
 
 
 def on_post_build(env):
-    """Write the bank the practice exam and dashboard load (generated from quizzes/, never stored twice)."""
+    """Write the bank the practice exam and review load, and the review's number and correction
+    cards (generated from quizzes/ and data/, never stored twice)."""
     write_bank(env.conf["site_dir"], env.variables["_bank_script"]())
+    write_bank(env.conf["site_dir"], env.variables["_cards_script"](), CARDS_FILE)
 
 
 def on_pre_page_macros(env):

@@ -35,6 +35,8 @@
       lines.push(started ? { text: "Chapter quiz: " + started + " of " + next.count + " answered in " + next.title + ".", link: "Continue the quiz", page: next.id, hash: "#quiz" }
                          : { text: (latest ? "Next chapter: " : "Start with the first chapter: ") + next.title + ".", link: "Read it", page: next.id });
     }
+    var due = window.SAAReview.outlook(state, null, now).dueToday;
+    if (due) lines.push({ text: due + " card" + (due === 1 ? " is" : "s are") + " due for review.", link: "Review now", page: "review" });
     var last = state.exams[state.exams.length - 1];
     if (last) lines.push({ text: "Last exam: " + last.percent + "% on " + new Date(last.at).toLocaleDateString() + ".", link: "Review it", page: "exam", query: "?review=" + encodeURIComponent(last.id) });
     return lines;

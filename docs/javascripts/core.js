@@ -93,10 +93,11 @@
   var BASE = (document.currentScript && document.currentScript.src || "").replace(/[^/]*$/, "");
   // Which files each widget needs, in load order. The one place this is written.
   var FILES = {
-    quiz: ["progress", "question", "quiz"],
-    exam: ["progress", "exam-model", "question", "exam"],
-    progress: ["progress", "exam-model", "dashboard"],
-    "continue": ["progress", "exam-model", "continue"],
+    quiz: ["review-model", "progress", "question", "quiz"],
+    exam: ["review-model", "progress", "exam-model", "question", "exam"],
+    progress: ["review-model", "progress", "exam-model", "dashboard"],
+    "continue": ["review-model", "progress", "exam-model", "continue"],
+    review: ["vendor/ts-fsrs.umd", "review-model", "progress", "exam-model", "question", "review"],
     calculator: ["calculators"],
     "limits-filter": ["limits-filter"]
   };

@@ -71,6 +71,19 @@
     ]);
   }
 
+  /* Spaced repetition: what is due, and how well the learner keeps what they review. */
+  function reviewPanel(root, state, bank, href) {
+    var known = {};
+    bank.questions.forEach(function (q) { known[q.id] = true; });
+    var s = window.SAAReview.outlook(state, known, Date.now());
+    root.appendChild(el("h2", { text: "Review" }));
+    root.appendChild(el("p", { class: "saa-review-stats" }, [
+      el("strong", { text: s.dueToday + " card" + (s.dueToday === 1 ? "" : "s") + " due today" }), ", " + s.dueWeek + " more in the next 7 days · " +
+        s.reviews + " review" + (s.reviews === 1 ? "" : "s") + " done" + (s.retention === null ? "" : " · retention " + s.retention + "% over the last 30 days") + ". ",
+      el("a", { href: href("review"), text: s.dueToday ? "Review now" : "Open the review" })
+    ]));
+  }
+
   /* Ready for the exam? The rule is exam-model.js's READY, stated as it is applied. */
   function readinessPanel(root, r, href) {
     var rule = r.rule;
@@ -133,6 +146,7 @@
     }
 
     readinessPanel(root, M.readiness(state, bank.forms || [], bp), href);
+    reviewPanel(root, state, bank, href);
 
     // Chapters
     root.appendChild(el("h2", { text: "Chapter quizzes" }));

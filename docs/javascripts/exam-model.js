@@ -227,14 +227,16 @@
 
   if (typeof module === "object" && module.exports) { module.exports = api; return; }
 
-  /* The bank is a script, not JSON, so it also loads from file:// where fetch() is blocked. */
-  api.loadBank = function (src) {
-    if (global.SAA_BANK) return Promise.resolve(global.SAA_BANK);
+  /* The bank (and the review's cards) is a script, not JSON, so it also loads from file://
+     where fetch() is blocked. name: the global the script sets. */
+  api.loadBank = function (src, name) {
+    name = name || "SAA_BANK";
+    if (global[name]) return Promise.resolve(global[name]);
     return new Promise(function (resolve, reject) {
       var s = document.createElement("script");
       s.src = src;
-      s.onload = function () { global.SAA_BANK ? resolve(global.SAA_BANK) : reject(new Error("empty bank")); };
-      s.onerror = function () { reject(new Error("could not load the question bank")); };
+      s.onload = function () { global[name] ? resolve(global[name]) : reject(new Error("empty file " + src)); };
+      s.onerror = function () { reject(new Error("could not load " + (name === "SAA_BANK" ? "the question bank" : "the review cards"))); };
       document.head.appendChild(s);
     });
   };

@@ -14,8 +14,10 @@
   var KIND_LABELS = { full: "Full exam", short: "Shorter exam", retake: "Retake", practice: "Practice run", drill: "Drill" };
   var KINDS = Object.keys(KIND_LABELS);
 
+  var R = typeof module === "object" && module.exports ? require("./review-model.js") : global.SAAReview;
+
   function empty() {
-    return { version: VERSION, quiz: {}, exams: [], exam: null };
+    return { version: VERSION, quiz: {}, exams: [], exam: null, review: R.empty() };
   }
 
   function isObj(x) { return !!x && typeof x === "object" && !Array.isArray(x); }
@@ -77,6 +79,9 @@
       state.exam = migrateExam(data.exam);
       if (!state.exam) dropped.push({ inProgress: data.exam });
     }
+    var r = R.migrate(data.review);  // spaced repetition's cards and log (absent before them)
+    state.review = r.review;
+    dropped = dropped.concat(r.dropped);
     return { state: state, dropped: dropped };
   }
 
@@ -117,11 +122,12 @@
     });
     out.exams.sort(function (a, b) { return a.at - b.at; });
     out.exam = mine.exam || theirs.exam;
+    out.review = R.merge(mine.review, theirs.review);
     return out;
   }
 
   function counts(state) {
-    return { answers: Object.keys(state.quiz).length, exams: state.exams.length };
+    return { answers: Object.keys(state.quiz).length, exams: state.exams.length, cards: Object.keys(state.review.cards).length };
   }
 
   var api = { KEY: KEY, VERSION: VERSION, APP: APP, KIND_LABELS: KIND_LABELS, empty: empty, classify: classify, examId: examId, migrate: migrate,
@@ -136,7 +142,9 @@
 
   /* Keep unreadable data, once per distinct value, so nothing is silently destroyed.
      The first backup goes to KEY.corrupt (a plain copy); later distinct ones to KEY.backups. */
+  var setAside = 0;  // how many unreadable records this page kept aside: pages tell the learner
   function keepAside(s, value) {
+    setAside++;
     try {
       var first = s.getItem(KEY + ".corrupt");
       if (!first) { s.setItem(KEY + ".corrupt", value); return; }
@@ -188,6 +196,7 @@
     return stored;
   }
 
+  api.setAside = function () { return setAside; };
   api.read = read;
   api.write = write;
   api.update = update;

@@ -10,6 +10,7 @@ from markupsafe import Markup, escape
 from studysite.model.blueprint import Blueprint
 from studysite.model.exam_forms import Form
 from studysite.model.quiz_bank import QuizFile
+from studysite.render.cards import CARDS_FILE
 from studysite.render.quiz import question_html, question_view
 from studysite.render.urls import Linker, page_path
 
@@ -57,28 +58,29 @@ def bank_index(bank: dict[str, QuizFile], chapters: list[dict], forms: list[Form
     }
 
 
-def bank_script(payload: dict) -> str:
+def bank_script(payload: dict, name: str = "SAA_BANK") -> str:
     """A script, not JSON, so the exam also works from file:// where fetch() is blocked."""
     text = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
-    return f"window.SAA_BANK={text};\n"
+    return f"window.{name}={text};\n"
 
 
-def write_bank(site_dir: str, script: str) -> Path:
-    path = Path(site_dir) / BANK_FILE
+def write_bank(site_dir: str, script: str, file: str = BANK_FILE) -> Path:
+    path = Path(site_dir) / file
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(script, encoding="utf-8")
     return path
 
 
 def app_shell(kind: str, blueprint: Blueprint, index: dict, noscript: str, root: str, directory_urls: bool) -> Markup:
-    """The container exam.js / dashboard.js fill in; data attributes carry the blueprint, the
-    bank's index (so the first screen needs no download) and the URL style."""
+    """The container exam.js / dashboard.js / review.js fill in; data attributes carry the
+    blueprint, the bank's index (so the first screen needs no download), where the bank and
+    the review cards are, and the URL style."""
     data = json.dumps(blueprint.model_dump(mode="json", by_alias=True), separators=(",", ":"))
     index_json = json.dumps(index, separators=(",", ":"), ensure_ascii=False)
     style = "dir" if directory_urls else "file"
     return Markup(
         f'<div class="saa-app saa-{kind}" data-app="{kind}" data-widget="{kind}" data-root="{root}" data-url-style="{style}" '
-        f'data-bank="{root}{BANK_FILE}" data-blueprint="{escape(data)}" data-index="{escape(index_json)}">'
+        f'data-bank="{root}{BANK_FILE}" data-cards="{root}{CARDS_FILE}" data-blueprint="{escape(data)}" data-index="{escape(index_json)}">'
         f'<p class="saa-loading">Loading…</p><noscript><p>{escape(noscript)}</p></noscript></div>'
     )
 
