@@ -15,6 +15,7 @@ COMMANDS = {
     "export-offline": ("studysite.cli.export_offline", "zip a copy of the site that works from file://"),
     "compare-builds": ("studysite.cli.compare_builds", "compare two builds' article HTML page by page (MkDocs vs Zensical)"),
     "make-forms": ("studysite.cli.make_forms", "write or check the fixed mock exams (data/exam_forms.yml)"),
+    "export-anki": ("studysite.cli.export_anki", "build the Anki deck (site/downloads/saa-c03.apkg) from the bank, limits and corrections"),
     "coverage": ("studysite.cli.coverage", "write data/coverage/coverage.md, the bank by task statement, domain, chapter and service"),
 }
 

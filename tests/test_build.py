@@ -100,7 +100,7 @@ def test_a_missing_image_leaves_no_trace_until_the_file_is_added(built_site: Pat
 def test_downloads_are_linked_only_where_they_are_published(built_site):
     """A plain build links no PDF or zip (they would be 404s); DOWNLOADS=true, which the Pages
     workflow sets for the build right before it makes both, links them."""
-    from studysite.render.chapters import site_guide
+    from studysite.render.chapters import download, site_guide
 
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert "saa-c03-study-guide.pdf" not in home and "offline-site.zip" not in home
@@ -108,3 +108,6 @@ def test_downloads_are_linked_only_where_they_are_published(built_site):
     published = site_guide("https://github.com/example/fork", downloads=True)
     assert 'href="pdf/saa-c03-study-guide.pdf"' in published and 'href="downloads/saa-c03-offline-site.zip"' in published
     assert "(https://github.com/example/fork/blob/main/IMAGES.md)" in published, "the image manifest link follows repo_url"
+    review = (built_site / "review" / "index.html").read_text(encoding="utf-8")
+    assert "saa-c03.apkg" not in review and "python -m studysite export-anki" in review
+    assert download("anki", True, "../") == '<a href="../downloads/saa-c03.apkg" data-export>the Anki deck</a>'

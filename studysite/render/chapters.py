@@ -73,16 +73,24 @@ def chapter_index(docs_dir: str) -> str:
 DOWNLOADS = {
     "pdf": ("pdf/saa-c03-study-guide.pdf", "the whole guide as a PDF", "python -m studysite export-pdf"),
     "zip": ("downloads/saa-c03-offline-site.zip", "this site as a zip", "python -m studysite export-offline"),
+    "anki": ("downloads/saa-c03.apkg", "the Anki deck", "python -m studysite export-anki"),
 }
 
 
-def _study_offline(downloads: bool) -> str:
-    """Link the PDF and the zip only in builds that publish them (DOWNLOADS=true, set by the Pages
-    workflow, which makes both right after the build); elsewhere say how to make them."""
+def download(kind: str, downloads: bool, root: str = "") -> str:
+    """A link to a published file (DOWNLOADS=true, set by the Pages workflow, which makes the files
+    right after the build); elsewhere, how to make it. root: the site root from the page."""
+    path, label, cmd = DOWNLOADS[kind]
     if downloads:
-        pdf, zip_ = (f'<a href="{path}" data-export>{label}</a>' for path, label, _ in DOWNLOADS.values())
-        return f"download {pdf}\n   or {zip_} that opens from your disk."
-    commands = " and ".join(f"`{cmd}`" for _, _, cmd in DOWNLOADS.values())
+        return f'<a href="{root}{path}" data-export>{label}</a>'
+    return f"{label} (the published site offers it; from a copy of the repository, make it with `{cmd}`)"
+
+
+def _study_offline(downloads: bool) -> str:
+    """Link the PDF and the zip only in builds that publish them; elsewhere say how to make them."""
+    if downloads:
+        return f"download {download('pdf', True)}\n   or {download('zip', True)} that opens from your disk."
+    commands = " and ".join(f"`{DOWNLOADS[k][2]}`" for k in ("pdf", "zip"))
     return (
         "the published site offers the whole guide as a PDF and this site as a zip that opens\n"
         f"   from your disk; from a copy of the repository, make them with {commands}."
