@@ -46,7 +46,7 @@ def test_a_wrong_answer_comes_back_and_good_schedules_it_days_ahead(page):
     only_questions(page)
     card = page.locator(".saa-card")
     assert card.get_attribute("data-card") == f"q:{qid}"
-    assert page.inner_text(".saa-review-summary").startswith("1 due (1 questions")
+    assert page.inner_text(".saa-review-summary").startswith("1 due (1 question, 0 numbers, 0 corrections)")
     page.locator(".saa-card h2").focus()
     page.keyboard.press("Space")
     page.wait_for_selector(".saa-rates")

@@ -73,11 +73,14 @@
       }
     }
 
+    function count(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+
     function summary(state, q) {
       var byDeck = { questions: 0, numbers: 0, corrections: 0 };
       q.due.forEach(function (id) { byDeck[R.deckOf(id)]++; });
       return el("p", { class: "saa-review-summary" }, [
-        el("strong", { text: q.due.length + " due" }), " (" + byDeck.questions + " questions, " + byDeck.numbers + " numbers, " + byDeck.corrections + " corrections)",
+        el("strong", { text: q.due.length + " due" }), " (" + count(byDeck.questions, "question") + ", " + count(byDeck.numbers, "number") + ", " +
+          count(byDeck.corrections, "correction") + ")",
         " · " + q.fresh.length + " new today"
       ]);
     }
