@@ -97,7 +97,9 @@ def test_page_count_and_no_blank_pages(pdf):
 def test_leaves_out_interactive_pages(pdf):
     _, pages = pdf
     text = " ".join(pages)
-    assert "Start a practice exam" not in text and "Export progress" not in text
+    assert (
+        "Start a practice exam" not in text and "Export progress" not in text and "each button shows when the card comes back" not in text
+    )
     assert "Check answer" not in text and "Retry wrong answers" not in text
 
 
@@ -208,3 +210,18 @@ def test_internal_links_are_clickable(pdf):
             if a.get("/Subtype") == "/Link" and ("/Dest" in a or (a.get("/A") or {}).get("/S") == "/GoTo"):
                 internal += 1
     assert internal >= 100, f"only {internal} internal links in the PDF"
+
+
+def test_offline_review_schedules_a_wrong_answer(file_page):
+    file_page.goto(f"{file_page.root}/05-s3.html")
+    q = reach_quiz(file_page).first
+    key = [int(k) for k in q.get_attribute("data-answer").split(",")]
+    wrong = [next(k for k in range(5) if k not in key), *key[1:]]
+    for k in wrong:
+        q.locator(f'.quiz-opt[data-key="{k}"] .quiz-input').check()
+    q.locator(".quiz-check").click()
+    file_page.goto(f"{file_page.root}/review.html")
+    file_page.wait_for_selector(f'.saa-card[data-card="q:{q.get_attribute("data-qid")}"]')
+    file_page.locator(".saa-reveal").click()
+    file_page.locator('.saa-rate[data-rating="3"]').click()
+    file_page.wait_for_selector(".saa-card, .saa-review-done")

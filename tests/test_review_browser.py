@@ -120,3 +120,19 @@ def test_the_review_on_a_phone_in_dark_mode_and_in_print(page):
     page.emulate_media(media="print")
     assert page.locator(".saa-rates").is_hidden() and page.locator(".saa-print-cards").is_visible()
     assert page.locator(".saa-print-card").count() >= 1
+
+
+def test_any_question_can_be_added_to_the_review(page):
+    page.goto(f"{page.base}/06-vpc/")
+    q = reach_quiz(page).first
+    for k in q.get_attribute("data-answer").split(","):
+        q.locator(f'.quiz-opt[data-key="{k}"] .quiz-input').check()
+    q.locator(".quiz-check").click()
+    button = q.locator(".quiz-add-review")
+    assert button.inner_text() == "Add to review"
+    button.click()
+    assert button.inner_text() == "In your review" and button.is_disabled()
+    qid = q.get_attribute("data-qid")
+    assert saved_state(page)["review"]["cards"][f"q:{qid}"]["source"] == "added"
+    open_review(page)
+    assert page.locator(".saa-card").get_attribute("data-card") == f"q:{qid}"

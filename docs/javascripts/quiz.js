@@ -3,7 +3,7 @@
    this file; it only enhances it. Re-runs on every Material instant navigation. */
 (function () {
   "use strict";
-  var S = window.SAA, P = window.SAAProgress, Q = window.SAAQuestion;
+  var S = window.SAA, P = window.SAAProgress, Q = window.SAAQuestion, R = window.SAAReview;
 
   function el(tag, cls, text) {
     return S.el(tag, { class: cls, text: text });
@@ -52,9 +52,30 @@
       }
     }
 
+    /* "Add to review": any question can join the spaced-repetition review; a wrong answer joins
+       it by itself. */
+    function reviewButton(q) {
+      var id = "q:" + q.getAttribute("data-qid");
+      var b = S.el("button", { type: "button", class: "md-button quiz-add-review" });
+      function label() {
+        var inReview = !!P.read().review.cards[id];
+        b.textContent = inReview ? "In your review" : "Add to review";
+        b.disabled = inReview;
+      }
+      b.addEventListener("click", function () {
+        save(function (state) { R.addCard(state.review, id, Date.now()); });
+        label();
+        status.textContent = "Added to your review.";
+      });
+      label();
+      q.querySelector(".quiz-result").appendChild(b);
+      return label;
+    }
+
     questions.forEach(function (q, index) {
       var check = Q.enhance(q);
       Q.shuffle(q);
+      var reviewLabel = reviewButton(q);
 
       var entry = saved[q.getAttribute("data-qid")];
       if (entry && entry.rev === q.getAttribute("data-rev") && Array.isArray(entry.chosen) &&
@@ -74,7 +95,9 @@
             rev: rev, chosen: chosen, ok: ok, at: Date.now(), chapter: section.getAttribute("data-quiz"),
             attempts: (prev.attempts || 0) + 1, wrong: (prev.wrong || 0) + (ok ? 0 : 1)
           };
+          if (!ok) R.addCard(state.review, "q:" + id, Date.now(), "wrong");
         });
+        reviewLabel();
         var s = refreshScore();
         status.textContent = "Question " + (index + 1) + ": " + q.querySelector(".quiz-result-head").textContent +
           " Score " + s.right + " of " + s.answered + ".";

@@ -109,9 +109,10 @@
     return added;
   }
 
-  function addCard(review, id, now) {
+  /* A card for id unless it has one. source: "wrong" (answered wrong) or "added" (asked for). */
+  function addCard(review, id, now, source) {
     if (review.cards[id]) return false;
-    review.cards[id] = fresh(now, "added");
+    review.cards[id] = fresh(now, source || "added");
     return true;
   }
 
