@@ -20,8 +20,13 @@ def axe_findings(page, scheme: str) -> list:
     return axe_serious(page, scheme=scheme)
 
 
+# The largest chapter stands for the chapter pages: it holds every kind of block the small one does
+# (diagrams, calculators, correction boxes, tables, code, the quiz) and more of each.
+AXE_PAGES = [name for name in PAGES if name != "chapter-small"]
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("name", list(PAGES))
+@pytest.mark.parametrize("name", AXE_PAGES)
 def test_whole_page_has_no_serious_axe_findings(page, name, scheme):
     page.emulate_media(color_scheme=scheme)
     page.goto(f"{page.base}/{PAGES[name]}")
