@@ -23,17 +23,20 @@ def main() -> int:
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    bank = args.site / "assets" / "saa-bank.js"
-    if not bank.is_file():
-        print(f"benchmarks.exam: error: {bank} not found; run `mkdocs build` first", file=sys.stderr)
+    parts = sorted((args.site / "assets" / "bank").glob("*.js"))
+    if not parts:
+        print(f"benchmarks.exam: error: {args.site}/assets/bank/ is empty; run `mkdocs build` first", file=sys.stderr)
         return 1
     try:
         chromium = browser.find_chromium()
     except browser.ChromiumMissing as exc:
         print(f"benchmarks.exam: error: {exc}", file=sys.stderr)
         return 1
-    raw = bank.read_bytes()
-    print(f"bank: {len(raw) / 1024:.0f} KiB raw, {len(gzip.compress(raw, 9)) / 1024:.0f} KiB gzipped")
+    sizes = [(len(p.read_bytes()), len(gzip.compress(p.read_bytes(), 9))) for p in parts]
+    print(
+        f"bank: {len(parts)} chapter files, {sum(r for r, _ in sizes) / 1024:.0f} KiB raw, {sum(g for _, g in sizes) / 1024:.0f} KiB gzipped in all;"
+        f" largest {max(g for _, g in sizes) / 1024:.0f} KiB gzipped"
+    )
 
     from playwright.sync_api import sync_playwright
 

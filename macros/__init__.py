@@ -23,7 +23,7 @@ from studysite.render.cards import CARDS_FILE, cards, cards_payload
 from studysite.render.chapters import download
 from studysite.render.diagrams import figure
 from studysite.render.diagrams import index as diagram_list
-from studysite.render.exam import app_shell, bank_index, bank_payload, bank_script, write_bank
+from studysite.render.exam import BANK_DIR, app_shell, bank_index, bank_payload, bank_script, bank_shards, write_bank
 from studysite.render.inline_fixes import changes_page
 from studysite.render.limits import reference_page
 from studysite.render.protect_code import protect_code
@@ -70,9 +70,9 @@ def define_env(env):
     dir_urls = env.conf["use_directory_urls"]
     chapter_list, heading_titles, memo = site.chapter_list, site.heading_titles, site.memo
     # The bank is loaded from the site root, so its links are relative to it.
-    env.variables["_bank_script"] = lambda: memo(
+    env.variables["_bank_shards"] = lambda: memo(
         ("bank", dir_urls),
-        lambda: bank_script(
+        lambda: bank_shards(
             bank_payload(bank, heading_titles, chapter_list, linker("", "", dir_urls), site_model.report_url(env.conf["repo_url"]))
         ),
     )
@@ -172,7 +172,8 @@ def define_env(env):
 def on_post_build(env):
     """Write the bank the practice exam and review load, and the review's number and correction
     cards (generated from quizzes/ and data/, never stored twice)."""
-    write_bank(env.conf["site_dir"], env.variables["_bank_script"]())
+    for name, script in env.variables["_bank_shards"]().items():
+        write_bank(env.conf["site_dir"], script, BANK_DIR + name)
     write_bank(env.conf["site_dir"], env.variables["_cards_script"](), CARDS_FILE)
 
 

@@ -23,11 +23,25 @@ def start(page, mode="exam", size="quick", seed=None, query=""):
         page.fill("#saa-seed", str(seed))
     page.click(".saa-start")
     page.wait_for_selector(".saa-question")
+    exam_loaded(page)
+
+
+def exam_loaded(page) -> None:
+    """Wait until every chapter file of the exam in progress is here: the first question shows
+    as soon as its own chapter is, the rest follow behind it, and a test that clicks Next at
+    once would otherwise race them."""
+    page.wait_for_function(
+        f"""() => {{
+          const e = JSON.parse(localStorage.getItem('{KEY}')).exam, index = JSON.parse(document.querySelector('[data-index]').dataset.index);
+          const chapter = Object.fromEntries(index.questions.map(q => [q.id, q.chapter]));
+          return e && e.ids.every(id => (window.SAA_BANK_PARTS || {{}})[chapter[id]]);
+        }}"""
+    )
 
 
 def answer_current(page, right=True):
     qid = page.get_attribute(".saa-question .quiz-q", "data-qid")
-    key = page.evaluate(f"window.SAA_BANK.questions.find(q => q.id === {json.dumps(qid)}).answer")
+    key = [int(k) for k in page.get_attribute(".saa-question .quiz-q", "data-answer").split(",")]
     n = page.locator(".saa-question .quiz-opt").count()
     # A wrong answer still picks as many options as the question asks for.
     keys = key if right else [next(k for k in range(n) if k not in key), *key[1:]]
@@ -128,7 +142,8 @@ def test_reload_resumes_with_answers_and_timer(page):
     after = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["exam"]
     assert after["deadline"] == before["deadline"], "the timer keeps its original deadline"
     page.click(".saa-prev")
-    assert page.get_attribute(".saa-question .quiz-q", "data-qid") == first
+    # Its chapter of the bank may still be on its way after the reload.
+    page.wait_for_function("qid => document.querySelector('.saa-question .quiz-q').dataset.qid === qid", arg=first)
     assert page.locator(".saa-question .quiz-input:checked").count() >= 1
 
 
@@ -191,7 +206,7 @@ def test_dashboard_export_import_and_bad_import(page, tmp_path: Path):
         q.locator(f'.quiz-opt[data-key="{k}"] .quiz-input').check()
     q.locator(".quiz-check").click()
     bank_requests: list[str] = []
-    page.on("request", lambda r: bank_requests.append(r.url) if "saa-bank" in r.url else None)
+    page.on("request", lambda r: bank_requests.append(r.url) if "/assets/bank/" in r.url else None)
     page.goto(f"{page.base}/progress/")
     page.wait_for_selector(".saa-chapters")
     assert bank_requests == []  # the page's index of the bank is all the dashboard needs
@@ -276,26 +291,30 @@ def test_phone_viewport_has_no_sideways_scroll(page):
 
 
 def test_setup_draws_before_the_bank_arrives_and_start_waits_for_it(page):
-    """The first screen comes from the page's index of the bank; the questions follow. A
-    slow bank delays only the first question, a missing one says so."""
+    """The first screen and the draw come from the page's index of the bank; the first
+    question's chapter file follows, the exam's other chapters behind it. A slow file delays
+    only the first question, a missing one says so."""
     held = []
-    page.route("**/assets/saa-bank.js", lambda route: held.append(route))
-    page.goto(f"{page.base}/exam/", wait_until="domcontentloaded")  # the held bank holds back "load"
+    page.route("**/assets/bank/*.js", lambda route: held.append(route))
+    page.goto(f"{page.base}/exam/")
     page.wait_for_selector(".saa-start")
     n = len(json.loads(page.get_attribute("[data-index]", "data-index"))["questions"])
     assert f"The whole bank ({n} questions)" in page.inner_text(".saa-setup")
-    page.wait_for_function("() => document.querySelector('script[src*=saa-bank]')")  # requested behind the screen
+    assert held == [], "the first screen fetches no question"
     page.check("#saa-size-quick")
     page.click(".saa-start")
     page.click(".saa-start")  # pressed twice while waiting: one exam, not two
+    page.wait_for_function("() => document.querySelectorAll('script[src*=\"/assets/bank/\"]').length === 1")
     assert page.locator(".saa-question").count() == 0
-    assert len(held) == 1
+    assert len(held) == 1, "only the first question's chapter"
     held[0].continue_()
     page.wait_for_selector(".saa-question")
     assert page.inner_text(".saa-qnum").startswith("Question 1 of")
+    for route in held[1:]:
+        route.continue_()
 
-    page.unroute("**/assets/saa-bank.js")
-    page.route("**/assets/saa-bank.js", lambda route: route.abort())
+    page.unroute("**/assets/bank/*.js")
+    page.route("**/assets/bank/*.js", lambda route: route.abort())
     page.goto(f"{page.base}/exam/")
     page.click(".saa-resume-btn")
     page.wait_for_selector(".saa-message[role=alert]")

@@ -162,7 +162,7 @@ def test_unanswered_questions_are_not_counted_as_wrong(page):
     assert result["wrong"] == [] and len(result["unanswered"]) == QUICK - 1
     page.click(".saa-new")
     assert page.is_disabled("#saa-scope-wrong") and "(0)" in page.inner_text('label[for="saa-scope-wrong"]')
-    bank = page.evaluate("window.SAA_BANK.questions.length")
+    bank = page.evaluate("JSON.parse(document.querySelector('[data-index]').dataset.index).questions.length")
     assert f"({bank - 1})" in page.inner_text('label[for="saa-scope-unseen"]')
     page.check("#saa-scope-unseen")
     page.click(".saa-start")

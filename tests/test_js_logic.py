@@ -15,7 +15,7 @@ def test_node_suite_passes_on_the_built_bank(built_site):
     node = shutil.which("node")
     if not node:
         pytest.fail("node is not installed; install Node.js 20 (Debian: apt-get install nodejs)")
-    env = {**os.environ, "SAA_BANK_FILE": str(built_site / "assets" / "saa-bank.js")}
+    env = {**os.environ, "SAA_BANK_DIR": str(built_site / "assets" / "bank")}
     run = subprocess.run([node, "--test", str(ROOT / "tests" / "js")], capture_output=True, text=True, env=env, timeout=300)
     assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-2000:]
     assert "# fail 0" in run.stdout and "# pass 0" not in run.stdout

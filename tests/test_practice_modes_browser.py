@@ -7,7 +7,7 @@ import json
 import pytest
 import yaml
 from conftest import ROOT
-from test_exam_browser import KEY, saved_state
+from test_exam_browser import KEY, exam_loaded, saved_state
 
 pytestmark = pytest.mark.browser
 FORMS = yaml.safe_load((ROOT / "data" / "exam_forms.yml").read_text())["forms"]
@@ -21,6 +21,7 @@ def setup_screen(page, query=""):
 def begin(page):
     page.click(".saa-start")
     page.wait_for_selector(".saa-question")
+    exam_loaded(page)
 
 
 def test_a_drill_by_service_asks_only_that_services_questions(page):
@@ -72,9 +73,11 @@ def test_unscored_questions_change_the_score_as_the_result_explains(page):
     begin(page)
     # Answer every unscored question right and every scored one wrong, then reload and submit.
     page.evaluate(
-        """key => {
+        """async key => {
+          const app = document.querySelector('.saa-exam'), index = JSON.parse(app.dataset.index);
+          const qs = await window.SAAExam.loadQuestions(app.dataset.bank, index.chapters.map(c => c.id));
           const s = JSON.parse(localStorage.getItem(key)), bank = {};
-          window.SAA_BANK.questions.forEach(q => { bank[q.id] = q; });
+          qs.forEach(q => { bank[q.id] = q; });
           s.exam.ids.forEach(id => {
             const a = bank[id].answer;
             const other = [0, 1, 2, 3, 4].find(k => !a.includes(k));  // as many options, one of them wrong
@@ -110,8 +113,9 @@ def test_the_readiness_panel_follows_stored_results(page):
     page.evaluate(
         """([key, forms]) => {
           const M = window.SAAExam, P = window.SAAProgress, bp = JSON.parse(document.querySelector('.saa-exam').dataset.blueprint);
-          return M.loadBank(document.querySelector('.saa-exam').dataset.bank).then(bank => {
-            const byId = {}; bank.questions.forEach(q => { byId[q.id] = q; });
+          const app = document.querySelector('.saa-exam'), index = JSON.parse(app.dataset.index);
+          return M.loadQuestions(app.dataset.bank, index.chapters.map(c => c.id)).then(qs => {
+            const bank = {questions: qs}, byId = {}; qs.forEach(q => { byId[q.id] = q; });
             const state = P.read();
             forms.slice(0, 2).forEach((f, i) => {
               const e = M.newExam(bank, bp, {mode: 'exam', lengthId: 'full', questions: 65, scope: 'form', seed: i + 1, form: f}, 1000 + i);

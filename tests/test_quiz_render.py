@@ -179,8 +179,14 @@ def test_the_exam_shows_each_question_in_the_chapter_quizs_markup(built_site: Pa
 
     from bs4 import BeautifulSoup
 
-    script = (built_site / "assets" / "saa-bank.js").read_text(encoding="utf-8")
-    bank = json.loads(script.removeprefix("window.SAA_BANK=").rstrip().removesuffix(";"))
+    bank = {"questions": []}
+    for part in sorted((built_site / "assets" / "bank").glob("*.js")):
+        script = part.read_text(encoding="utf-8")
+        head = f'(window.SAA_BANK_PARTS=window.SAA_BANK_PARTS||{{}})["{part.stem}"]='
+        assert script.startswith(head), part.name
+        questions = json.loads(script.removeprefix(head).rstrip().removesuffix(";"))
+        assert {q["chapter"] for q in questions} == {part.stem}, "each file holds its chapter's questions"
+        bank["questions"] += questions
     assert bank["questions"] and all(
         set(q) == {"id", "chapter", "domain", "difficulty", "type", "n", "answer", "html"} for q in bank["questions"]
     )

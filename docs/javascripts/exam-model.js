@@ -227,18 +227,41 @@
 
   if (typeof module === "object" && module.exports) { module.exports = api; return; }
 
-  /* The bank (and the review's cards) is a script, not JSON, so it also loads from file://
-     where fetch() is blocked. name: the global the script sets. */
-  api.loadBank = function (src, name) {
-    name = name || "SAA_BANK";
-    if (global[name]) return Promise.resolve(global[name]);
+  /* Data files are scripts, not JSON, so they also load from file:// where fetch() is blocked.
+     Resolves with what the script put in global[name] (and key, if given). */
+  function loadScript(src, name, key, what) {
     return new Promise(function (resolve, reject) {
       var s = document.createElement("script");
       s.src = src;
-      s.onload = function () { global[name] ? resolve(global[name]) : reject(new Error("empty file " + src)); };
-      s.onerror = function () { reject(new Error("could not load " + (name === "SAA_BANK" ? "the question bank" : "the review cards"))); };
+      s.onload = function () {
+        var v = global[name] && (key === undefined ? global[name] : global[name][key]);
+        if (v) resolve(v); else reject(new Error("empty file " + src));
+      };
+      s.onerror = function () { reject(new Error("could not load " + what)); };
       document.head.appendChild(s);
     });
+  }
+
+  /* The review's number and correction cards. */
+  api.loadCards = function (src) {
+    return global.SAA_CARDS ? Promise.resolve(global.SAA_CARDS) : loadScript(src, "SAA_CARDS", undefined, "the review cards");
+  };
+
+  /* The bank's questions of these chapters, one script per chapter (base: the folder), so a
+     page fetches only the chapters of the questions it shows. A failed chapter is tried again
+     by the next call. */
+  var pending = {};
+  api.loadQuestions = function (base, chapters) {
+    var parts = global.SAA_BANK_PARTS = global.SAA_BANK_PARTS || {};
+    var wanted = chapters.filter(function (c, i) { return chapters.indexOf(c) === i; });
+    return Promise.all(wanted.map(function (c) {
+      if (parts[c]) return parts[c];
+      pending[c] = pending[c] || loadScript(base + c + ".js", "SAA_BANK_PARTS", c, "the question bank").catch(function (err) {
+        delete pending[c];
+        throw err;
+      });
+      return pending[c];
+    })).then(function (lists) { return [].concat.apply([], lists); });
   };
   /* A page's URL from the site root, in the build's URL style (05-s3/ online, 05-s3.html offline). */
   api.pagePath = function (app, page, query) {

@@ -1,8 +1,8 @@
 /* The practice exam widget: setup, questions, review before submitting, and the
    scored result. Facts (length, time, weights, pass mark) come from data/exam.yml
-   via data-blueprint; the first screen from the bank's index in the page (data-index),
-   the questions themselves from the bank file the build writes, loaded behind that
-   screen; the logic from exam-model.js. Everything it starts is owned by its life (core.js), so
+   via data-blueprint; the first screen and the draw from the bank's index in the page
+   (data-index), the questions themselves from the bank's chapter files the build writes,
+   each fetched when a question of its chapter is about to show; the logic from exam-model.js. Everything it starts is owned by its life (core.js), so
    leaving the page stops it; the exam itself lives on in storage, keyed by id. */
 (function () {
   "use strict";
@@ -14,8 +14,8 @@
 
   function app(root, life, bp, index) {
     var siteRoot = root.getAttribute("data-root");
-    var byId = {}, bank = null, loaded = null;  // byId: the index's entries, then the bank's questions
-    var starting = false;  // Start was pressed and the questions are still on their way
+    var byId = {};  // the index's entries, each replaced by the bank's question once its chapter is here
+    var starting = false;  // Start was pressed and the first question is still on its way
     index.questions.forEach(function (q) { byId[q.id] = q; });
     var live = el("div", { class: "saa-live", role: "status", "aria-live": "polite" });
     var view = el("div", { class: "saa-view" });
@@ -27,15 +27,15 @@
     var screen = "";        // which view shows: setup, question, review, result
     var timer = { id: null, handle: null, label: null, warned: {} };
 
-    /* Every step that shows or scores a question runs once the bank is here. A failed load
-       is tried again by the next step; only a step the learner asked for reports it. */
-    function withBank(step) {
-      loaded = loaded || M.loadBank(root.getAttribute("data-bank")).then(function (b) {
-        bank = b;
-        bank.questions.forEach(function (q) { byId[q.id] = q; });
-      });
-      loaded.then(function () { if (step && !life.dead) step(); }, function (err) {
-        loaded = null;
+    /* Every step that shows or scores questions runs once their chapters of the bank are here
+       (one small script per chapter). A failed load is tried again by the next step; only a
+       step the learner asked for reports it. */
+    function withQuestions(ids, step) {
+      var chapters = ids.filter(function (id) { return byId[id]; }).map(function (id) { return byId[id].chapter; });
+      M.loadQuestions(root.getAttribute("data-bank"), chapters).then(function (qs) {
+        qs.forEach(function (q) { byId[q.id] = q; });
+        if (step && !life.dead) step();
+      }, function (err) {
         starting = false;
         if (!step || life.dead) return;
         view.textContent = "";
@@ -185,9 +185,12 @@
           el("p", {}, ["You have " + (P.KIND_LABELS[saved.kind] || "an exam").toLowerCase() + " in progress: question " + (saved.index + 1) + " of " + saved.ids.length + ", " +
             Object.keys(saved.answers).length + " answered" + (left ? ", time left " : "."), left, left ? "." : null]),
           el("button", { class: "md-button md-button--primary saa-resume-btn", type: "button", text: "Resume exam", onclick: function () {
-            withBank(function () {
+            var e = stored();
+            if (!e) return showSetup("That exam is no longer in progress.");
+            withQuestions([e.ids[e.index]], function () {
               memory = stored();
               if (memory) showQuestion(memory.index, true); else showSetup("That exam is no longer in progress.");
+              if (memory) withQuestions(memory.ids, null);  // the rest of the exam, behind it
             });
           } }),
           " ",
@@ -303,12 +306,15 @@
       stopTimer();
       if (starting) return;
       starting = true;
-      withBank(function () {
+      // The draw needs only the page's index; the first question's chapter comes next, the
+      // rest of the exam's chapters behind it.
+      var e = M.newExam(index, bp, opts, Date.now());
+      withQuestions([e.ids[0]], function () {
         starting = false;
-        var e = M.newExam(bank, bp, opts, Date.now());
         if (!store(e)) say("Your browser is not saving progress, so this exam cannot survive a reload.");
         setURL("");  // a stale seed or review in the URL must not replay or reopen anything
         showQuestion(0, true);
+        withQuestions(e.ids, null);
       });
     }
 
@@ -319,6 +325,7 @@
       screen = "question";
       e.index = Math.max(0, Math.min(i, e.ids.length - 1));
       var q = byId[e.ids[e.index]], order = e.order[q.id], chosen = e.answers[q.id] || [];
+      if (!q.html) return withQuestions([q.id], function () { showQuestion(e.index, focus); });  // its chapter is on its way
       e.visited[q.id] = 1;
       store(e);
       var checked = e.mode === "practice" && e.checked[q.id];
@@ -466,7 +473,8 @@
     /* ---------- the result: recorded once, by exam id ---------- */
     function finish(id, timedOut) {
       stopTimer();
-      withBank(function () { submit(id, timedOut); });
+      var e = exam();
+      withQuestions(e ? e.ids : [], function () { submit(id, timedOut); });
     }
 
     function submit(id, timedOut) {
@@ -499,6 +507,7 @@
     }
 
     function showResult(r) {
+      if (r.ids.some(function (id) { return byId[id] && !byId[id].html; })) return withQuestions(r.ids, function () { showResult(r); });
       screen = "result";
       timer.label = timer.pace = null;
       setURL("?review=" + encodeURIComponent(r.id));
@@ -628,12 +637,9 @@
       finish(saved.id, true);
     } else if (review) {
       var r = resultById(review);
-      if (r) withBank(function () { showResult(r); }); else { setURL(""); showSetup("That exam result is not stored in this browser."); }
+      if (r) showResult(r); else { setURL(""); showSetup("That exam result is not stored in this browser."); }
     } else {
       showSetup();
-      // Fetch the questions once this screen is on show (a phone's bandwidth goes to it
-      // first), so that Start rarely waits.
-      S.afterPaint(life, function () { withBank(null); });
     }
   }
 })();

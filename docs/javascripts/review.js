@@ -13,7 +13,7 @@
 
   function app(root, life, index) {
     var siteRoot = root.getAttribute("data-root");
-    var catalog = {}, extra = {}, chapterTitle = {}, bank = null, byId = {};
+    var catalog = {}, extra = {}, chapterTitle = {}, byId = {};
     index.chapters.forEach(function (c) { chapterTitle[c.id] = c.title; });
     index.questions.forEach(function (q) { catalog["q:" + q.id] = q.chapter; });
     var live = el("div", { class: "saa-live", role: "status", "aria-live": "polite" });
@@ -31,15 +31,15 @@
       view.textContent = "";
       view.appendChild(el("p", { class: "saa-message admonition failure", role: "alert", text: "The review could not load its cards (" + err.message + "). Reload the page to try again." }));
     }
-    function withBank() {
-      return bank ? Promise.resolve(bank) : M.loadBank(root.getAttribute("data-bank")).then(function (b) {
-        bank = b;
-        b.questions.forEach(function (q) { byId[q.id] = q; });
-        return b;
+    /* The bank's questions among these card ids (their chapters' files). */
+    function withQuestions(ids) {
+      var chapters = ids.filter(function (id) { return R.deckOf(id) === "questions"; }).map(function (id) { return catalog[id]; });
+      return M.loadQuestions(root.getAttribute("data-bank"), chapters).then(function (qs) {
+        qs.forEach(function (q) { byId[q.id] = q; });
       });
     }
 
-    M.loadBank(root.getAttribute("data-cards"), "SAA_CARDS").then(function (data) {
+    M.loadCards(root.getAttribute("data-cards")).then(function (data) {
       data.cards.forEach(function (c) { catalog[c.id] = c.chapter; extra[c.id] = c; });
       if (life.dead) return;
       var state = P.read(), now = Date.now();
@@ -67,7 +67,7 @@
       }
       var id = ids[0];
       if (R.deckOf(id) === "questions") {
-        withBank().then(function () { if (!life.dead) card(id, state); }, fail);
+        withQuestions([id]).then(function () { if (!life.dead) card(id, state); }, fail);
       } else {
         card(id, state);
       }
@@ -254,8 +254,8 @@
         }
         printList.appendChild(li);
       });
-      if (ids.some(function (id) { return R.deckOf(id) === "questions"; }) && !bank) {
-        withBank().then(function () { if (!life.dead) printCards(ids); }, function () { /* the screen reports it */ });
+      if (ids.some(function (id) { return R.deckOf(id) === "questions" && !byId[id.slice(2)]; })) {
+        withQuestions(ids).then(function () { if (!life.dead) printCards(ids); }, function () { /* the screen reports it */ });
       }
     }
   }

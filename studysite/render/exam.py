@@ -14,7 +14,7 @@ from studysite.render.cards import CARDS_FILE
 from studysite.render.quiz import question_html, question_view
 from studysite.render.urls import Linker, page_path
 
-BANK_FILE = "assets/saa-bank.js"
+BANK_DIR = "assets/bank/"  # one script per chapter: a page fetches only the chapters it shows
 
 
 def bank_payload(bank: dict[str, QuizFile], titles: dict, chapters: list[dict], link: Linker, report_url: str) -> dict:
@@ -40,12 +40,25 @@ def bank_payload(bank: dict[str, QuizFile], titles: dict, chapters: list[dict], 
     return {"version": 2, "questions": questions, "chapters": chapters}
 
 
+def bank_shards(payload: dict) -> dict[str, str]:
+    """The bank as one script per chapter ({file name: script}), each adding its questions to
+    window.SAA_BANK_PARTS: scripts, not JSON, so the exam also works from file://."""
+    by_chapter: dict[str, list] = {}
+    for q in payload["questions"]:
+        by_chapter.setdefault(q["chapter"], []).append(q)
+    out = {}
+    for chapter, questions in by_chapter.items():
+        text = json.dumps(questions, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
+        out[f"{chapter}.js"] = f"(window.SAA_BANK_PARTS=window.SAA_BANK_PARTS||{{}})[{json.dumps(chapter)}]={text};\n"
+    return out
+
+
 def bank_index(bank: dict[str, QuizFile], chapters: list[dict], forms: list[Form], services: dict[str, str]) -> dict:
     """What the dashboard and the exam's first screen need, small enough to ship in the page:
-    the chapters, per question what a drill filters on, the fixed forms, and the names of the
+    the chapters, per question what a draw and a drill need, the fixed forms, and the names of the
     services the bank uses (services: data/services.yml's id -> name)."""
     questions = [
-        {"id": q.id, "chapter": c, "domain": q.domain, "difficulty": q.difficulty, "services": q.services}
+        {"id": q.id, "chapter": c, "domain": q.domain, "difficulty": q.difficulty, "services": q.services, "n": len(q.options)}
         for c, quiz in bank.items()
         for q in quiz.questions
     ]
@@ -58,13 +71,13 @@ def bank_index(bank: dict[str, QuizFile], chapters: list[dict], forms: list[Form
     }
 
 
-def bank_script(payload: dict, name: str = "SAA_BANK") -> str:
+def bank_script(payload: dict, name: str) -> str:
     """A script, not JSON, so the exam also works from file:// where fetch() is blocked."""
     text = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
     return f"window.{name}={text};\n"
 
 
-def write_bank(site_dir: str, script: str, file: str = BANK_FILE) -> Path:
+def write_bank(site_dir: str, script: str, file: str) -> Path:
     path = Path(site_dir) / file
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(script, encoding="utf-8")
@@ -80,7 +93,7 @@ def app_shell(kind: str, blueprint: Blueprint, index: dict, noscript: str, root:
     style = "dir" if directory_urls else "file"
     return Markup(
         f'<div class="saa-app saa-{kind}" data-app="{kind}" data-widget="{kind}" data-root="{root}" data-url-style="{style}" '
-        f'data-bank="{root}{BANK_FILE}" data-cards="{root}{CARDS_FILE}" data-blueprint="{escape(data)}" data-index="{escape(index_json)}">'
+        f'data-bank="{root}{BANK_DIR}" data-cards="{root}{CARDS_FILE}" data-blueprint="{escape(data)}" data-index="{escape(index_json)}">'
         f'<p class="saa-loading">Loading…</p><noscript><p>{escape(noscript)}</p></noscript></div>'
     )
 

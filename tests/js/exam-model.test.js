@@ -17,11 +17,11 @@ const BP = {
 
 // The real bank the build writes, when a build exists; otherwise a synthetic one of the same shape.
 function loadBank() {
-  const built = process.env.SAA_BANK_FILE;
+  const built = process.env.SAA_BANK_DIR;
   if (built && fs.existsSync(built)) {
     const box = {};
-    vm.runInNewContext(fs.readFileSync(built, "utf8"), { window: box });
-    return box.SAA_BANK;
+    fs.readdirSync(built).filter((f) => f.endsWith(".js")).forEach((f) => vm.runInNewContext(fs.readFileSync(path.join(built, f), "utf8"), { window: box }));
+    return { questions: Object.values(box.SAA_BANK_PARTS).flat() };
   }
   const questions = [];
   BP.domains.forEach((d) => {
