@@ -254,6 +254,7 @@ def test_keyboard_only_exam(page):
     page.focus(".saa-start")
     page.keyboard.press("Enter")
     page.wait_for_selector(".saa-question")
+    exam_loaded(page)
     page.focus(".saa-question .quiz-input")
     page.keyboard.press("Space")
     page.focus(".saa-next")

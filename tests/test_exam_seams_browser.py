@@ -8,7 +8,7 @@ import json
 import pytest
 import yaml
 from conftest import ROOT, reach_quiz, reach_widgets
-from test_exam_browser import KEY, answer_current, saved_state, start, submit_with_unanswered, total
+from test_exam_browser import KEY, answer_current, exam_loaded, saved_state, start, submit_with_unanswered, total
 
 pytestmark = pytest.mark.browser
 BLUEPRINT = yaml.safe_load((ROOT / "data" / "exam.yml").read_text())
@@ -212,6 +212,7 @@ def test_keyboard_only_quick_exam_and_no_key_leaves_the_page(page):
     page.keyboard.press("Enter")
     page.wait_for_selector(".saa-question")
     assert page.evaluate("document.activeElement.classList.contains('saa-qnum')"), "focus moves to the question after Start"
+    exam_loaded(page)
     n = total(page)
     for i in range(n):
         page.keyboard.press("b")

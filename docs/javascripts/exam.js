@@ -325,7 +325,10 @@
       screen = "question";
       e.index = Math.max(0, Math.min(i, e.ids.length - 1));
       var q = byId[e.ids[e.index]], order = e.order[q.id], chosen = e.answers[q.id] || [];
-      if (!q.html) return withQuestions([q.id], function () { showQuestion(e.index, focus); });  // its chapter is on its way
+      if (!q.html) {  // its chapter of the bank is still on its way
+        say("Loading question " + (e.index + 1) + "…");
+        return withQuestions([q.id], function () { showQuestion(e.index, focus); });
+      }
       e.visited[q.id] = 1;
       store(e);
       var checked = e.mode === "practice" && e.checked[q.id];
