@@ -149,3 +149,13 @@ def test_the_pacing_note_appears_only_when_behind_and_is_said_once(page):
         page.keyboard.press("n")
     page.clock.run_for(2000)
     assert page.is_hidden(".saa-pace")
+
+
+def test_on_a_phone_the_first_question_opens_at_its_top(page):
+    page.set_viewport_size({"width": 390, "height": 844})
+    setup_screen(page, "?scope=drill&mode=practice")
+    page.locator(".saa-start").scroll_into_view_if_needed()  # the long setup form, scrolled to Start
+    assert page.evaluate("window.scrollY") > 400
+    begin(page)
+    stem = page.locator(".saa-question .quiz-stem").bounding_box()
+    assert 0 < stem["y"] < 844 / 2, stem

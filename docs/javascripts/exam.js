@@ -65,7 +65,12 @@
     function exam() { return memory || stored(); }
     function store(e) { memory = e; return P.update(function (s) { s.exam = e; }); }
     function resultById(id) { return P.read().exams.filter(function (r) { return r.id === id; })[0] || null; }
-    function heading() { S.focus(view.querySelector("h2")); }
+    /* Focus the screen's heading; if the new screen starts above the window (the setup form
+       was long), bring its top into view first. */
+    function heading() {
+      if (view.getBoundingClientRect().top < 0) view.scrollIntoView({ block: "start" });
+      S.focus(view.querySelector("h2"));
+    }
     function lengthOf(id) { return bp.lengths.filter(function (l) { return l.id === id; })[0]; }
 
     /* ---------- the timer: one per exam, and only that exam's timer can submit it ---------- */
