@@ -20,7 +20,7 @@ from studysite.model.validation import DataError
 from studysite.render import site as site_model
 from studysite.render.calculators import render_calculator
 from studysite.render.cards import CARDS_FILE, cards, cards_payload
-from studysite.render.chapters import download
+from studysite.render.chapters import download, downloads_on
 from studysite.render.diagrams import figure
 from studysite.render.diagrams import index as diagram_list
 from studysite.render.exam import BANK_DIR, app_shell, bank_index, bank_payload, bank_script, bank_shards, write_bank
@@ -132,8 +132,7 @@ def define_env(env):
     @env.macro
     def anki_deck() -> str:
         """The Anki deck's link where the build publishes it, else how to make it."""
-        downloads = str(env.conf["extra"].get("downloads", False)).lower() == "true"
-        return Markup(download("anki", downloads, root_prefix(env.page.url)))
+        return Markup(download("anki", downloads_on(env.conf["extra"]), root_prefix(env.page.url)))
 
     @env.macro
     def review_app() -> str:

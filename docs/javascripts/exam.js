@@ -421,10 +421,7 @@
     /* The question as the chapter quiz shows it (the bank carries the same markup), its options
        in this exam's order. Links in the bank are relative to the site root. */
     function question(q, order, label) {
-      var li = Q.fromHTML(q.html);
-      Array.prototype.forEach.call(li.querySelectorAll(".quiz-source a"), function (a) {
-        a.setAttribute("href", siteRoot + a.getAttribute("href"));
-      });
+      var li = Q.fromBank(q, siteRoot);
       li.querySelector(".quiz-num").textContent = label;
       Q.arrange(li, order);
       return li;

@@ -23,6 +23,14 @@
       return t.content.firstElementChild;
     },
 
+    /* A question of the bank (its markup is the chapter quiz's, with links from the site root)
+       as an element whose links work from this page. */
+    fromBank: function (q, siteRoot) {
+      var li = Q.fromHTML(q.html);
+      all(li, ".quiz-source a").forEach(function (a) { a.setAttribute("href", siteRoot + a.getAttribute("href")); });
+      return li;
+    },
+
     /* Options in the given order of keys, lettered A, B, C… as they now stand. */
     arrange: function (li, order) {
       var list = li.querySelector(".quiz-options");

@@ -91,8 +91,7 @@
       current = { id: id, revealed: false, li: null };
       if (deck === "questions") {
         var q = byId[id.slice(2)];
-        var li = Q.fromHTML(q.html);
-        li.querySelectorAll(".quiz-source a").forEach(function (a) { a.setAttribute("href", siteRoot + a.getAttribute("href")); });
+        var li = Q.fromBank(q, siteRoot);
         li.querySelector(".quiz-num").textContent = chapterTitle[q.chapter] || "";
         Q.shuffle(li);
         Q.enhance(li, false);

@@ -50,6 +50,7 @@ def build_error(message: str) -> Exception:
 class _PageInserts(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         from studysite.render import site as site_model
+        from studysite.render.chapters import downloads_on
 
         found = page_context(self.md)
         if found is None:
@@ -57,14 +58,13 @@ class _PageInserts(Preprocessor):
         src, url, link_base, config = found
         if not src.endswith(".md") or "/" in src:
             return lines
-        extra = config.get("extra") or {}
         ctx = site_model.PageContext(
             page=Path(src).stem,
             url=url,
             link_base=link_base,
             repo_url=config["repo_url"],
             directory_urls=bool(config.get("use_directory_urls", True)),
-            downloads=str(extra.get("downloads", False)).lower() == "true",
+            downloads=downloads_on(config.get("extra")),
         )
         try:
             site = site_model.load(str(config["docs_dir"]))

@@ -9,7 +9,7 @@ import html
 from dataclasses import dataclass
 
 from studysite.model.data_files import Correction, Limit
-from studysite.render.limits import _fmt
+from studysite.render.limits import amount
 from studysite.render.safe_markdown import render
 from studysite.render.urls import Linker
 
@@ -34,10 +34,10 @@ def _source(page: str, anchor: str, titles: dict, link: Linker, reference: str =
 
 def number_card(lim: Limit, titles: dict, link: Linker) -> Card:
     front = f'<p class="card-kind">Number · {html.escape(lim.service)}</p><p class="card-q">{render(lim.what, inline=True)}?</p>'
-    said = f"{_fmt(lim.value)} {html.escape(lim.unit)}"
+    said = amount(lim.value, lim.unit)
     if lim.current:
         cur = lim.current
-        answer = f"{_fmt(cur.value)} {html.escape(cur.unit)}"
+        answer = amount(cur.value, cur.unit)
         note = " ".join(render(t, inline=True) for t in (cur.note, cur.exam_note) if t)
         extra = f'<p class="card-old">The notes say <del>{said}</del>; AWS now says {answer}. {note}</p>'
         src = _source(lim.page, lim.anchor, titles, link, cur.reference, cur.checked)

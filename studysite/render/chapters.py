@@ -77,6 +77,11 @@ DOWNLOADS = {
 }
 
 
+def downloads_on(extra: dict | None) -> bool:
+    """Whether this build publishes the downloads: `extra.downloads` in mkdocs.yml (DOWNLOADS)."""
+    return str((extra or {}).get("downloads", False)).lower() == "true"
+
+
 def download(kind: str, downloads: bool, root: str = "") -> str:
     """A link to a published file (DOWNLOADS=true, set by the Pages workflow, which makes the files
     right after the build); elsewhere, how to make it. root: the site root from the page."""

@@ -20,8 +20,13 @@ def _fmt(value) -> str:
     return f"{value:,}" if isinstance(value, int) else html.escape(str(value))
 
 
+def amount(value, unit: str) -> str:
+    """A value and its unit as HTML, e.g. 10,000 parts."""
+    return f"{_fmt(value)} {html.escape(unit)}"
+
+
 def value_cell(lim: Limit) -> str:
-    notes = f"{_fmt(lim.value)} {html.escape(lim.unit)}"
+    notes = amount(lim.value, lim.unit)
     if not lim.current:
         return notes
     cur = lim.current
@@ -29,7 +34,7 @@ def value_cell(lim: Limit) -> str:
     note = f' <span class="limit-note">{said}</span>' if said else ""
     return (
         f'<del title="Value in the notes">{notes}</del> '
-        f'<strong class="limit-current">{_fmt(cur.value)} {html.escape(cur.unit)}</strong> '
+        f'<strong class="limit-current">{amount(cur.value, cur.unit)}</strong> '
         f'<span class="limit-badge">corrected</span>{note} '
         f'<a class="limit-ref" href="{html.escape(cur.reference)}" rel="noopener">AWS docs, checked {cur.checked.isoformat()}</a>'
     )
