@@ -23,7 +23,7 @@ from studysite.render.cards import CARDS_FILE, cards, cards_payload
 from studysite.render.chapters import download, downloads_on
 from studysite.render.diagrams import figure
 from studysite.render.diagrams import index as diagram_list
-from studysite.render.exam import BANK_DIR, app_shell, bank_index, bank_payload, bank_script, bank_shards, write_bank
+from studysite.render.exam import BANK_DIR, app_shell, bank_index, bank_payload, bank_shards, global_script, write_asset
 from studysite.render.inline_fixes import changes_page
 from studysite.render.limits import reference_page
 from studysite.render.protect_code import protect_code
@@ -79,7 +79,7 @@ def define_env(env):
     index = bank_index(bank, chapter_list, site.forms, service_names())
     env.variables["_cards_script"] = lambda: memo(
         ("cards", dir_urls),
-        lambda: bank_script(cards_payload(cards(limits, corrections, heading_titles, linker("", "", dir_urls))), "SAA_CARDS"),
+        lambda: global_script(cards_payload(cards(limits, corrections, heading_titles, linker("", "", dir_urls))), "SAA_CARDS"),
     )
 
     @env.macro
@@ -172,8 +172,8 @@ def on_post_build(env):
     """Write the bank the practice exam and review load, and the review's number and correction
     cards (generated from quizzes/ and data/, never stored twice)."""
     for name, script in env.variables["_bank_shards"]().items():
-        write_bank(env.conf["site_dir"], script, BANK_DIR + name)
-    write_bank(env.conf["site_dir"], env.variables["_cards_script"](), CARDS_FILE)
+        write_asset(env.conf["site_dir"], script, BANK_DIR + name)
+    write_asset(env.conf["site_dir"], env.variables["_cards_script"](), CARDS_FILE)
 
 
 def on_pre_page_macros(env):

@@ -2,7 +2,8 @@
    scored result. Facts (length, time, weights, pass mark) come from data/exam.yml
    via data-blueprint; the first screen and the draw from the bank's index in the page
    (data-index), the questions themselves from the bank's chapter files the build writes,
-   each fetched when a question of its chapter is about to show; the logic from exam-model.js. Everything it starts is owned by its life (core.js), so
+   each fetched when a question of its chapter is about to show; the logic from
+   exam-model.js. Everything it starts is owned by its life (core.js), so
    leaving the page stops it; the exam itself lives on in storage, keyed by id. */
 (function () {
   "use strict";
@@ -55,7 +56,8 @@
       if (kept.length === e.ids.length) return e;
       if (!kept.length) return null;
       var gone = e.ids.length - kept.length;
-      e.index = Math.min(kept.indexOf(e.ids[e.index]) >= 0 ? kept.indexOf(e.ids[e.index]) : e.index, kept.length - 1);
+      var at = kept.indexOf(e.ids[e.index]);  // the question on screen, if it stayed
+      e.index = Math.min(at >= 0 ? at : e.index, kept.length - 1);
       e.ids = kept;
       if (e.unscored) e.unscored = e.unscored.filter(function (id) { return byId[id]; });
       P.update(function (st) { st.exam = e; });  // pruned once, told once

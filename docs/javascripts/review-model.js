@@ -1,6 +1,6 @@
 /* Spaced repetition's pure logic: which cards exist, which are due, and what a rating does
    to a card, scheduled by FSRS (the vendored ts-fsrs, fuzz off so that due dates are
-   reproducible and match Python's fsrs; tests/js/review-model.test.js checks both).
+   reproducible; tests/test_fsrs_parity.py compares them with Python's fsrs).
    No DOM here: the review page, the dashboard, the home page's card and the Node tests share
    it. Only rate() and preview() need ts-fsrs, which loads on the review page alone.
 
@@ -67,6 +67,7 @@
         if (deckOf(id) && isCard(r.cards[id])) out.cards[id] = r.cards[id]; else dropped.push({ card: id, value: r.cards[id] });
       });
     }
+    if (r.log !== undefined && !Array.isArray(r.log)) dropped.push({ log: r.log });
     (Array.isArray(r.log) ? r.log : []).forEach(function (e) {
       if (e && typeof e.id === "string" && typeof e.at === "number" && [1, 2, 3, 4].indexOf(e.rating) >= 0) out.log.push(e); else dropped.push({ log: e });
     });
@@ -98,11 +99,9 @@
   /* Every question answered wrong, in a chapter quiz or an exam, gets a card (once).
      known: the bank's ids, or null to take every id. */
   function collectWrong(state, known, now) {
-    var review = state.review, added = 0;
+    var added = 0;
     function add(id, at) {
-      if ((known && !known[id]) || review.cards["q:" + id]) return;
-      review.cards["q:" + id] = fresh(Math.min(at || now, now), "wrong");
-      added++;
+      if ((!known || known[id]) && addCard(state.review, "q:" + id, Math.min(at || now, now), "wrong")) added++;
     }
     Object.keys(state.quiz).forEach(function (id) { var q = state.quiz[id]; if (q && q.ok === false) add(id, q.at); });
     state.exams.forEach(function (r) { r.wrong.forEach(function (id) { add(id, r.at); }); });
@@ -180,7 +179,9 @@
   /* The stats as they will be once the review page has added the cards for wrong answers
      (the dashboard and the home page count them without writing anything). */
   function outlook(state, known, now) {
-    var copy = { quiz: state.quiz, exams: state.exams, review: JSON.parse(JSON.stringify(state.review)) };
+    // collectWrong only adds cards: a copy of the card map is all it may touch.
+    var review = Object.assign({}, state.review, { cards: Object.assign({}, state.review.cards) });
+    var copy = { quiz: state.quiz, exams: state.exams, review: review };
     collectWrong(copy, known, now);
     return stats(copy.review, now);
   }

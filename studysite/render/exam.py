@@ -48,8 +48,7 @@ def bank_shards(payload: dict) -> dict[str, str]:
         by_chapter.setdefault(q["chapter"], []).append(q)
     out = {}
     for chapter, questions in by_chapter.items():
-        text = json.dumps(questions, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
-        out[f"{chapter}.js"] = f"(window.SAA_BANK_PARTS=window.SAA_BANK_PARTS||{{}})[{json.dumps(chapter)}]={text};\n"
+        out[f"{chapter}.js"] = f"(window.SAA_BANK_PARTS=window.SAA_BANK_PARTS||{{}})[{json.dumps(chapter)}]={js_value(questions)};\n"
     return out
 
 
@@ -71,13 +70,17 @@ def bank_index(bank: dict[str, QuizFile], chapters: list[dict], forms: list[Form
     }
 
 
-def bank_script(payload: dict, name: str) -> str:
-    """A script, not JSON, so the exam also works from file:// where fetch() is blocked."""
-    text = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
-    return f"window.{name}={text};\n"
+def js_value(value) -> str:
+    """JSON that is safe inside a script ("</" cannot close it)."""
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
 
 
-def write_bank(site_dir: str, script: str, file: str) -> Path:
+def global_script(payload: dict, name: str) -> str:
+    """A script setting window[name], not JSON, so it also loads from file:// where fetch() is blocked."""
+    return f"window.{name}={js_value(payload)};\n"
+
+
+def write_asset(site_dir: str, script: str, file: str) -> Path:
     path = Path(site_dir) / file
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(script, encoding="utf-8")

@@ -82,6 +82,7 @@ test("bad cards and log lines are dropped one by one and reported; the rest is k
   assert.equal(review.log.length, 1);
   assert.equal(dropped.length, 3);
   assert.equal(R.migrate("garbage").dropped.length, 1);
+  assert.equal(R.migrate({ cards: {}, log: "nope" }).dropped.length, 1, "a log that is not a list is reported too");
   assert.deepEqual(R.migrate(undefined), { review: R.empty(), dropped: [] });
 });
 
