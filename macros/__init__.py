@@ -69,6 +69,7 @@ def define_env(env):
     calc_by_id = {c.id: c for c in calcs}
     dir_urls = env.conf["use_directory_urls"]
     chapter_list, heading_titles, memo = site.chapter_list, site.heading_titles, site.memo
+    chapter_titles = {c["id"]: c["title"] for c in chapter_list}
     # The bank is loaded from the site root, so its links are relative to it.
     env.variables["_bank_shards"] = lambda: memo(
         ("bank", dir_urls),
@@ -145,7 +146,9 @@ def define_env(env):
     @env.macro
     def what_changed() -> str:
         """Every correction of the notes, by chapter (the "What changed since the notes" page)."""
-        return memo(("changes", env.page.url), lambda: Markup(changes_page(limits, corrections, edits, heading_titles, link())))
+        return memo(
+            ("changes", env.page.url), lambda: Markup(changes_page(limits, corrections, edits, heading_titles, chapter_titles, link()))
+        )
 
     @env.macro
     def diagram_legend() -> str:
@@ -159,8 +162,7 @@ def define_env(env):
     @env.macro
     def diagram_index() -> str:
         """Every diagram, by chapter, linked where it stands."""
-        titles = {c["id"]: c["title"] for c in chapter_list}
-        return diagram_list(site.diagrams, titles, link())
+        return diagram_list(site.diagrams, chapter_titles, link())
 
     @env.macro
     def exam_fact(name: str) -> str:

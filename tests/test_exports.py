@@ -36,33 +36,125 @@ def chapter_title(chapter: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def pdf(tmp_path_factory):
+def pdf_file(tmp_path_factory) -> Path:
+    return exported_pdf(tmp_path_factory.mktemp("pdf") / "guide.pdf")
+
+
+@pytest.fixture(scope="module")
+def pdf(pdf_file):
     import pypdfium2
     from pypdf import PdfReader
 
-    out = exported_pdf(tmp_path_factory.mktemp("pdf") / "guide.pdf")
-    reader = PdfReader(str(out))  # outline and links
-    doc = pypdfium2.PdfDocument(str(out))  # text: PDFium reads 600 pages in ~4 s, pypdf took ~65 s
+    reader = PdfReader(str(pdf_file))  # outline and links
+    doc = pypdfium2.PdfDocument(str(pdf_file))  # text: PDFium reads 600 pages in ~4 s, pypdf took ~65 s
     return reader, [squash(doc[i].get_textpage().get_text_range()) for i in range(len(doc))]
 
 
-def outline_titles(items) -> list[str]:
-    out = []
+def outline_tree(reader, items) -> list[tuple[str, int, list]]:
+    """pypdf lists an entry's children as a list right after it: (title, 1-based page, children)."""
+    out: list[tuple[str, int, list]] = []
     for item in items:
         if isinstance(item, list):
-            out += outline_titles(item)
+            out[-1][2].extend(outline_tree(reader, item))
         else:
-            out.append(item.title)
+            out.append((item.title, reader.get_destination_page_number(item) + 1, []))
     return out
 
 
-def test_outline_holds_every_chapter(pdf):
+def walk(tree):
+    for title, page, children in tree:
+        yield title, page
+        yield from walk(children)
+
+
+def test_outline_mirrors_the_book(pdf):
+    """Cover, contents, the notes' chapters each with its sections and quiz, answer keys, appendices."""
+    from studysite.model.chapters import load_chapters
+
     reader, _ = pdf
-    titles = [squash(t) for t in outline_titles(reader.outline)]
-    for chapter in CHAPTERS:
-        want = re.sub(r"[^\w]", "", chapter_title(chapter).lower())
-        assert any(want in re.sub(r"[^\w]", "", t.lower()) for t in titles), chapter
-    assert len(titles) > 200, "sections should be bookmarked too, not only chapters"
+    tree = outline_tree(reader, reader.outline)
+    titles = [t for t, _, _ in tree]
+    assert titles[:2] == ["Cover", "Contents"] and titles[3:] == ["Study notes", "Answer keys", "Appendices"], titles
+    chapters = load_chapters()
+    notes, keys, appendices = (tree[3][2], tree[4][2], tree[5][2])
+    assert [t for t, _, _ in notes] == [f"{n}. {c.title}" for n, c in enumerate(chapters, start=1)]
+    assert [t for t, _, _ in keys] == [f"{n}. {c.title}" for n, c in enumerate(chapters, start=1)]
+    for title, _, sections in notes:
+        assert len(sections) >= 2 and "Quiz" in [t for t, _, _ in sections], f"{title} lacks its sections or its quiz"
+    assert [t.split(" · ")[1] for t, _, _ in appendices] == [
+        "Limits & numbers",
+        "Calculators",
+        "What changed since the notes",
+        "Diagrams",
+        "Online-only features",
+    ]
+    entries = list(walk(tree))
+    assert titles[2] == "Introduction"
+    assert all(t.strip() and not any(ord(ch) > 0x2FFF for ch in t) for t, _ in entries), "no empty entry and no emoji"
+    pages = [p for _, p in entries]
+    assert pages == sorted(pages), "the outline follows the pages in order"
+    assert len(entries) > 250, "sections are bookmarked too, not only chapters"
+
+
+def test_contents_page_numbers_are_where_their_links_lead(pdf_file, pdf):
+    """Each contents entry is one link over its title, leader and page number: the number printed
+    under the link must be the page the link jumps to."""
+    import pypdfium2
+
+    reader, _ = pdf
+    tree = outline_tree(reader, reader.outline)
+    first, end = tree[1][1], tree[2][1]  # the contents run from its page to the introduction's
+    named = {name: reader.get_destination_page_number(d) + 1 for name, d in reader.named_destinations.items()}
+    doc = pypdfium2.PdfDocument(str(pdf_file))
+    checked = []
+    for number in range(first, end):
+        text = doc[number - 1].get_textpage()
+        for annot in reader.pages[number - 1].get("/Annots") or []:
+            a = annot.get_object()
+            if a.get("/Subtype") != "/Link" or "/Dest" not in a:
+                continue
+            left, bottom, right, top = (float(v) for v in a["/Rect"])
+            printed = text.get_text_bounded(left, bottom, right, top).strip()
+            m = re.search(r"(\d+)$", printed)
+            assert m, f"contents entry {printed!r} on page {number} has no page number"
+            checked.append((printed, int(m.group(1)), named[str(a["/Dest"])]))
+    wrong = [c for c in checked if c[1] != c[2]]
+    assert not wrong, f"{len(wrong)} contents entries print the wrong page, e.g. {wrong[:3]}"
+    assert len(checked) > 250
+
+
+def test_no_section_heading_is_left_at_a_page_bottom(pdf_file):
+    """Headings keep their first lines with them: every outlined heading has room for text below."""
+    import pikepdf
+
+    low = []
+    with pikepdf.open(pdf_file) as doc, doc.open_outline() as outline:
+        stack = list(outline.root)
+        while stack:
+            item = stack.pop()
+            stack.extend(item.children)
+            dest = item.destination
+            if isinstance(dest, pikepdf.Array) and len(dest) > 3 and dest[1] == "/XYZ":
+                if float(dest[3]) < 51 + 60:  # bottom margin (18 mm) + the heading and about three lines
+                    low.append((item.title, float(dest[3])))
+    assert not low, f"headings at a page bottom: {low[:5]}"
+
+
+def test_each_quiz_says_on_which_page_its_answers_are(pdf):
+    from studysite.model.chapters import load_chapters
+
+    _, pages = pdf
+    said = re.findall(r"are in Answer keys, chapter (\d+), on page (\d+)\.", " ".join(pages))
+    chapters = load_chapters()
+    assert [int(n) for n, _ in said] == list(range(1, len(chapters) + 1))
+    for n, page in said:
+        assert f"{n}. {chapters[int(n) - 1].title}" in pages[int(page) - 1], f"chapter {n}'s answers are not on page {page}"
+
+
+def test_the_book_is_at_most_10_mb_and_tagged(pdf_file, pdf):
+    reader, _ = pdf
+    assert pdf_file.stat().st_size <= 10_000_000, f"{pdf_file.stat().st_size / 1e6:.1f} MB"
+    assert "/StructTreeRoot" in reader.trailer["/Root"], "the PDF lost its accessibility tags"
 
 
 def test_text_has_chapters_and_answer_keys(pdf):
@@ -89,7 +181,7 @@ def test_diagrams_print_as_vectors_with_their_captions(pdf):
 
 def test_page_count_and_no_blank_pages(pdf):
     reader, pages = pdf
-    assert 150 <= len(reader.pages) <= 1500
+    assert 150 <= len(reader.pages) <= 1200
     blank = [i + 1 for i, t in enumerate(pages) if not t]
     assert not blank, f"blank pages: {blank[:10]}"
 

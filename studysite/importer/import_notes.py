@@ -22,85 +22,23 @@ from studysite.importer.mojibake import repair
 from studysite.importer.normalise import Stats, normalise
 from studysite.markdown.heading_slugs import AnchorBook, slugify
 from studysite.markdown.lines import classify, heading, heading_title
+from studysite.model.chapters import Chapter, load_chapters
 from studysite.model.errata import DEFAULT as ERRATA
 from studysite.model.errata import apply_errata, load_errata
 from studysite.model.errors import NotesError
+from studysite.model.validation import DataError
 from studysite.paths import ROOT
 
 DEFAULT_SEED = ROOT / "data" / "seed" / "000_7b841cca4c0e7d9d.txt"
 DEFAULT_OUT = ROOT / "docs"
 GENERATED_PAGE_RE = re.compile(r"^(\d\d-[a-z0-9-]+|index)\.md$")
 
-# Short file slugs and one-line descriptions, keyed by the chapter title as it
-# reads without emoji. An unknown title still imports, with an automatic slug.
-CHAPTERS: dict[str, tuple[str, str]] = {
-    "Accounts - Identity and Access Management (IAM) Basics": (
-        "iam-basics",
-        "AWS accounts, the root user, IAM users, groups, roles, policies and access keys.",
-    ),
-    "Cloud Computing Fundamentals": (
-        "cloud-fundamentals",
-        "The five characteristics of cloud computing, cloud deployment and service models, and YAML.",
-    ),
-    "AWS Fundamentals": (
-        "aws-fundamentals",
-        "Regions and AZs, the default VPC, EC2, S3, CloudFormation, CloudWatch, shared responsibility, HA vs FT vs DR, and DNS.",
-    ),
-    "IAM, Account and AWS Organizations": (
-        "iam-organizations",
-        "IAM policies, users, groups and roles, ARNs, AWS Organizations, SCPs, CloudWatch Logs, CloudTrail and Control Tower.",
-    ),
-    "Simple Storage Service S3": (
-        "s3",
-        "S3 security, static hosting, versioning, KMS and encryption, storage classes, lifecycle, replication, presigned URLs and Object Lock.",
-    ),
-    "Virtual Private Cloud (VPC)": ("vpc", "Custom VPCs, subnets, routing, internet and NAT gateways, NACLs and security groups."),
-    "Elastic Compute Cloud (EC2) Basics": (
-        "ec2-basics",
-        "Virtualisation, instance types, EBS volume types, instance store, snapshots, encryption, AMIs and purchase options.",
-    ),
-    "Containers & ECS": ("containers-ecs", "Containers, ECS cluster modes (EC2 and Fargate), ECR, Kubernetes and EKS."),
-    "Advanced EC2": (
-        "advanced-ec2",
-        "User data and cfn-init bootstrapping, instance roles, Parameter Store, logging, placement groups, dedicated hosts and enhanced networking.",
-    ),
-    "Route 53 - Global DNS": ("route53", "Hosted zones, record types, health checks and every Route 53 routing policy."),
-    "Relational Database Service (RDS)": (
-        "rds",
-        "ACID vs BASE, RDS Multi-AZ, backups, read replicas and security, Aurora (Serverless, Global, multi-master) and DMS.",
-    ),
-    "Network Storage & Data Lifecycle": ("network-storage", "EFS architecture and AWS Backup."),
-    "High Availability (HA) & Scaling": (
-        "ha-scaling",
-        "ELB evolution, ALB vs NLB, launch templates, Auto Scaling groups, scaling policies, lifecycle hooks and Gateway Load Balancer.",
-    ),
-    "Serverless and Application Services": (
-        "serverless",
-        "Lambda, EventBridge, SNS, Step Functions, API Gateway, SQS, Kinesis, Cognito, Glue, Amazon MQ and AppFlow.",
-    ),
-    "GLOBAL CONTENT DELIVERY AND OPTIMIZATION": (
-        "cloudfront",
-        "CloudFront behaviours, TTLs, ACM and TLS, origins, OAI/OAC, signed URLs, Lambda@Edge and Global Accelerator.",
-    ),
-    "ADVANCED VPC Networking": ("advanced-vpc", "VPC flow logs, egress-only gateways, VPC endpoints and VPC peering."),
-    "Hybrid Environments and Migration": (
-        "hybrid-migration",
-        "VPN, Direct Connect, Transit Gateway, Storage Gateway, Snowball, Directory Service, DataSync and FSx.",
-    ),
-    "Security, Deployment & Operations": (
-        "security-operations",
-        "Secrets Manager, layer 7 firewalls and WAF, Shield, CloudHSM, AWS Config, Macie, Inspector and GuardDuty.",
-    ),
-    "NoSQL Databases & DynamoDB": (
-        "dynamodb-nosql",
-        "DynamoDB capacity, consistency, indexes, streams, global tables, DAX and TTL; Athena, ElastiCache and Redshift.",
-    ),
-    "Machine Learning": ("machine-learning", "AWS's managed AI services (Comprehend to SageMaker), when to choose each, and Local Zones."),
-    "Exam": ("exam", "Exam and question technique for SAA-C03."),
-    "Services not covered in course": ("services-not-covered", "Short notes on services the course leaves out but the exam may mention."),
-}
-# Sections promoted to a page of their own: (chapter title, section title).
-SPLIT_SECTIONS = [("Exam", "Services not covered in course")]
+
+def _chapter_data(chapters_file: Path | None) -> tuple[dict[str, Chapter], list[tuple[str, str]]]:
+    """Chapters by their heading in the notes, and the sections promoted to pages of their own.
+    A heading data/chapters.yml does not know still imports, named after its heading."""
+    chapters = load_chapters(chapters_file) if chapters_file else load_chapters()
+    return {c.heading: c for c in chapters}, [(c.split_from, c.heading) for c in chapters if c.split_from]
 
 
 @dataclass
@@ -142,8 +80,9 @@ def read_seed(path: Path) -> str:
     return text
 
 
-def split_pages(text: str, source: str) -> tuple[str, list[str], list[Page]]:
+def split_pages(text: str, source: str, chapters_file: Path | None = None) -> tuple[str, list[str], list[Page]]:
     """(site title, preamble lines, chapter pages) from the repaired notes."""
+    known, splits = _chapter_data(chapters_file)
     lines = text.split("\n")
     tops = [ln.number for ln in classify(lines) if (h := heading(ln)) and h[0] == 1 and ln.indent == 0]
     if len(tops) < 2:
@@ -160,25 +99,29 @@ def split_pages(text: str, source: str) -> tuple[str, list[str], list[Page]]:
     for start, end in zip(bounds, bounds[1:], strict=False):
         chunk = lines[start - 1 : end - 1]
         name = plain_title(heading(classify(chunk[:1])[0])[1])
-        slug, desc = CHAPTERS.get(name, (slugify(name), ""))
-        pages.append(Page(name, slug, desc, chunk, start))
-        for chapter, section in SPLIT_SECTIONS:
+        pages.append(_page(known, name, chunk, start))
+        for chapter, section in splits:
             if name == chapter:
-                pages.extend(_split_section(pages.pop(), section))
+                pages.extend(_split_section(pages.pop(), known, section))
     for number, page in enumerate(pages, start=1):
         page.slug = f"{number:02d}-{page.slug}"
     return title, preamble, pages
 
 
-def _split_section(page: Page, section: str) -> list[Page]:
+def _page(known: dict[str, Chapter], heading_text: str, lines: list[str], first_line: int, level_shift: int = 0) -> Page:
+    if ch := known.get(heading_text):
+        return Page(ch.title, ch.slug, ch.description, lines, first_line, level_shift)
+    return Page(heading_text, slugify(heading_text), "", lines, first_line, level_shift)
+
+
+def _split_section(page: Page, known: dict[str, Chapter], section: str) -> list[Page]:
     cls = classify(page.lines)
     at = next((ln.number for ln in cls if (h := heading(ln)) and h[0] == 2 and plain_title(h[1]) == section), None)
     if at is None:
         return [page]
     head, tail = page.lines[: at - 1], page.lines[at - 1 :]
-    slug, desc = CHAPTERS.get(section, (slugify(section), ""))
     page.lines = head
-    return [page, Page(section, slug, desc, tail, page.first_line + at - 1, level_shift=1)]
+    return [page, _page(known, section, tail, page.first_line + at - 1, level_shift=1)]
 
 
 def render_page(page: Page, stats: Stats) -> str:
@@ -256,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     errata = args.errata or (ERRATA if args.seed.resolve() == DEFAULT_SEED else None)
     try:
         pages, stats = run(args.seed, args.out, errata)
-    except NotesError as exc:
+    except (NotesError, DataError) as exc:
         print(f"import_notes: error: {exc}", file=sys.stderr)
         return 1
     changed = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in vars(stats).items() if v)

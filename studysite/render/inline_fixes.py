@@ -156,8 +156,11 @@ def edit_mark(edit: Placed, link: Linker) -> str:
     )
 
 
-def changes_page(limits: list[Limit], corrections: list[Correction], edits: list[Placed], titles: dict, link: Linker) -> str:
-    """Every correction, by chapter: what the notes say, what AWS says now, since when, the source."""
+def changes_page(
+    limits: list[Limit], corrections: list[Correction], edits: list[Placed], titles: dict, chapters: dict[str, str], link: Linker
+) -> str:
+    """Every correction, by chapter: what the notes say, what AWS says now, since when, the source.
+    titles: {page: {anchor: heading}}; chapters: {page: chapter title}."""
     from studysite.render.safe_markdown import render
 
     entries: dict[str, list[str]] = {}
@@ -199,18 +202,18 @@ def changes_page(limits: list[Limit], corrections: list[Correction], edits: list
     total = sum(len(v) for v in entries.values())
     parts = [f"{total} corrections in {len(entries)} chapters.", ""]
     for page in sorted(entries):
-        chapter = titles[page].get(next(iter(titles[page])), page)
+        chapter = chapters.get(page, page)
         parts += [f"## {html.escape(chapter)} {{#{page}}}", "", '<dl class="changes">' + "".join(entries[page]) + "</dl>", ""]
-    return "\n".join(parts + _edits_section(edits, titles, link))
+    return "\n".join(parts + _edits_section(edits, chapters, link))
 
 
-def _edits_section(edits: list[Placed], titles: dict, link: Linker) -> list[str]:
+def _edits_section(edits: list[Placed], chapters: dict[str, str], link: Linker) -> list[str]:
     if not edits:
         return []
     rows = []
     for e in edits:
         was, now = changed_words(e.erratum.find, e.erratum.replace)
-        chapter = titles[e.page].get(next(iter(titles[e.page])), e.page)
+        chapter = chapters.get(e.page, e.page)
         rows.append(
             f'<tr id="{e.erratum.id}"><td><a href="{link(e.page, e.erratum.id)}">{html.escape(chapter)}</a></td>'
             f"<td>{html.escape(was)}</td><td>{html.escape(now)}</td><td>{html.escape(e.erratum.why)}</td></tr>"
