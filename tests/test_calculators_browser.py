@@ -60,11 +60,29 @@ def test_vector(evaluated, calc, vec):
         assert all(o["value"] is None and o["text"] == "–" for o in res["outputs"].values())
 
 
+def reach_calculator(page, calc_id: str):
+    """Scroll to a calculator as a learner does: it starts only when it comes near the screen."""
+    root = page.locator(f'.calc[data-calc="{calc_id}"]')
+    root.scroll_into_view_if_needed()
+    root.locator(".calc-form:not([hidden])").wait_for()
+    return root
+
+
+@pytest.mark.browser
+def test_a_calculator_far_down_the_page_costs_nothing_until_the_learner_nears_it(page):
+    page.goto(f"{page.base}/14-serverless/")
+    root = page.locator('.calc[data-calc="kinesis-shards"]')
+    page.wait_for_function("document.readyState === 'complete'")
+    assert root.get_attribute("data-widget-state") == "deferred"
+    assert page.evaluate("!document.querySelector('script[src$=\"calculators.js\"]')"), "its code is not even loaded"
+    reach_calculator(page, "kinesis-shards")
+    assert root.get_attribute("data-widget-state") == "ready" and root.get_attribute("data-state") == "ok"
+
+
 @pytest.mark.browser
 def test_bad_input_shows_its_message_at_the_field(page):
     page.goto(f"{page.base}/19-dynamodb-nosql/")
-    root = page.locator('.calc[data-calc="dynamodb-capacity"]')
-    root.locator(".calc-form:not([hidden])").wait_for()
+    root = reach_calculator(page, "dynamodb-capacity")
     root.locator('[name="size_kb"]').fill("1,5")
     assert "Use a dot for decimals" in root.locator("#calc-dynamodb-capacity-size_kb-err").inner_text()
     assert root.locator('[name="size_kb"]').get_attribute("aria-invalid") == "true"
@@ -76,8 +94,7 @@ def test_bad_input_shows_its_message_at_the_field(page):
 @pytest.mark.browser
 def test_results_update_as_you_type_and_show_the_formula(page):
     page.goto(f"{page.base}/19-dynamodb-nosql/")
-    root = page.locator('.calc[data-calc="dynamodb-capacity"]')
-    root.locator(".calc-form:not([hidden])").wait_for()
+    root = reach_calculator(page, "dynamodb-capacity")
     field = root.locator('[name="writes"]')
     field.fill("")
     field.press_sequentially("20")
@@ -91,8 +108,7 @@ def test_inline_calculator_sits_in_its_section_and_survives_instant_navigation(p
     page.evaluate("window.__noReload = true")
     page.locator("a.md-footer__link--next").click()
     page.wait_for_url("**/07-ec2-basics/")
-    root = page.locator('.calc[data-calc="ebs-performance"]')
-    root.locator(".calc-form:not([hidden])").wait_for()
+    root = reach_calculator(page, "ebs-performance")
     assert page.evaluate("window.__noReload") is True
     root.locator('[name="size"]').fill("100")
     assert root.locator('[data-out="baseline_iops"]').get_attribute("data-value") == "300"

@@ -204,8 +204,10 @@
     waiting.push({ root: root, stop: stop });
   }
 
+  /* data-defer: a widget whose first run costs time (a calculator's number formatting) starts
+     when the learner comes near it, as folded markup does. */
   function mount(root) {
-    if (deferredIn(root).length) whenWanted(root, function () { return start(root); });
+    if (deferredIn(root).length || root.hasAttribute("data-defer")) whenWanted(root, function () { return start(root); });
     else start(root);
   }
 
