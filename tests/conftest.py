@@ -126,10 +126,12 @@ def reach_widgets(page) -> None:
     """Scroll to every widget whose markup is still folded (a chapter's quiz), as a reader
     scrolling down would, wait until all of them are mounted, and put the page and its
     sidebars back where they were at load."""
-    page.evaluate("""() => {
-        window.__sidebars = [...document.querySelectorAll('.md-sidebar__scrollwrap')].map(s => s.scrollTop);
-        document.querySelectorAll('[data-widget-state=deferred]').forEach(w => w.scrollIntoView());
-    }""")
+    page.evaluate("window.__sidebars = [...document.querySelectorAll('.md-sidebar__scrollwrap')].map(s => s.scrollTop)")
+    # One at a time: an observer only sees where the page ends up, not what it scrolled past.
+    while (widget := page.query_selector("[data-widget-state=deferred]")) is not None:
+        widget.scroll_into_view_if_needed()
+        widget.wait_for_element_state("stable")
+        page.wait_for_function("w => w.getAttribute('data-widget-state') !== 'deferred'", arg=widget)
     page.wait_for_function("[...document.querySelectorAll('[data-widget]')].every(w => w.getAttribute('data-widget-state') === 'ready')")
     # Material's toc.follow leaves the table of contents scrolled; links half under its sticky
     # title then count as small targets, in Material's markup, not ours.

@@ -267,6 +267,7 @@ def test_offline_quiz_and_calculator_work(file_page):
     q.locator(".quiz-check").click()
     assert q.locator(".quiz-result-head").inner_text() == "✔ Correct."
     calc = file_page.locator('.calc[data-calc="dynamodb-capacity"]')
+    calc.scroll_into_view_if_needed()  # it starts when the learner comes near it
     calc.locator('[name="writes"]').fill("20")
     assert calc.locator('[data-out="wcu"]').get_attribute("data-value") == "60"
     link = q.locator(".quiz-result .quiz-source a").first.get_attribute("href")
