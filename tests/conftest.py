@@ -116,6 +116,8 @@ def page(browser, site_url):
     p.on("pageerror", lambda exc: errors.append(f"{exc}\n{exc.stack or ''}"))
     p.base = site_url
     p.js_errors = errors
+    p.sitemaps = 0  # Material reads the sitemap before it follows links instantly
+    p.on("requestfinished", lambda r: setattr(p, "sitemaps", p.sitemaps + 1) if r.url.endswith("/sitemap.xml") else None)
     yield p
     context.close()
     assert not off_site, f"requests to other hosts: {off_site}"
