@@ -8,9 +8,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from studysite.model.errors import NotesError
-from studysite.model.validation import DataError, Issue, pydantic_issue
-from studysite.model.yaml_lines import line_of, load
+from studysite.model.validation import DataError, Issue, pydantic_issue, read_data
+from studysite.model.yaml_lines import line_of
 from studysite.paths import ROOT
 
 CHAPTERS = ROOT / "data" / "chapters.yml"
@@ -32,11 +31,7 @@ class ChapterList(BaseModel):
 
 @lru_cache(maxsize=4)
 def load_chapters(path: Path = CHAPTERS) -> tuple[Chapter, ...]:
-    rel = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
-    try:
-        data, lines = load(path.read_text(encoding="utf-8"), rel)
-    except NotesError as exc:
-        raise DataError([Issue(rel, exc.line, None, exc.problem, exc.fix, "chapter")]) from None
+    rel, data, lines = read_data(path, "chapter")
     try:
         found = ChapterList.model_validate(data).chapters
     except ValidationError as exc:

@@ -16,10 +16,9 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from studysite.model.blueprint import Blueprint
-from studysite.model.errors import NotesError
 from studysite.model.quiz_bank import QuizFile
-from studysite.model.validation import DataError, Issue, pydantic_issue
-from studysite.model.yaml_lines import line_of, load
+from studysite.model.validation import DataError, Issue, pydantic_issue, read_data
+from studysite.model.yaml_lines import line_of
 from studysite.paths import ROOT
 
 FORMS = ROOT / "data" / "exam_forms.yml"
@@ -57,11 +56,7 @@ def domain_targets(blueprint: Blueprint) -> dict[str, int]:
 
 
 def load_forms(path: Path, bank: dict[str, QuizFile], blueprint: Blueprint) -> list[Form]:
-    rel = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
-    try:
-        data, lines = load(path.read_text(encoding="utf-8"), rel)
-    except NotesError as exc:
-        raise DataError([Issue(rel, exc.line, None, exc.problem, FIX_REPAIR, "form")]) from None
+    rel, data, lines = read_data(path, "form", FIX_REPAIR)
     try:
         forms = FormsFile.model_validate(data).forms
     except ValidationError as exc:

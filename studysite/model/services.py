@@ -9,9 +9,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from studysite.model.errors import NotesError
-from studysite.model.validation import DataError, Issue, pydantic_issue
-from studysite.model.yaml_lines import load
+from studysite.model.validation import DataError, Issue, pydantic_issue, read_data
 from studysite.paths import ROOT
 
 SERVICES = ROOT / "data" / "services.yml"
@@ -40,11 +38,7 @@ def service_names() -> dict[str, str]:
 
 
 def load_services(path: Path) -> Vocabulary:
-    rel = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
-    try:
-        data, lines = load(path.read_text(encoding="utf-8"), rel)
-    except NotesError as exc:
-        raise DataError([Issue(rel, exc.line, None, exc.problem, exc.fix, "service")]) from None
+    rel, data, lines = read_data(path, "service")
     try:
         vocab = Vocabulary.model_validate(data)
     except ValidationError as exc:

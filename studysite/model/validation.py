@@ -174,3 +174,18 @@ def pydantic_issue(
     where = describe(loc, list_key)
     problem = f"{where}: {msg[0].lower() + msg[1:]}" if where else msg
     return Issue(path, line_of(lines, loc), item, problem, fix, label)
+
+
+def read_data(path, label: str, fix: str | None = None):
+    """(path as shown, data, {key path: line}) of a YAML data file, or a DataError naming the
+    file and line of a YAML mistake (fix: what to do, if not the YAML hint)."""
+    from studysite.model.errors import NotesError
+    from studysite.model.yaml_lines import load
+    from studysite.paths import ROOT
+
+    rel = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+    try:
+        data, lines = load(path.read_text(encoding="utf-8"), rel)
+    except NotesError as exc:
+        raise DataError([Issue(rel, exc.line, None, exc.problem, fix or exc.fix, label)]) from None
+    return rel, data, lines
