@@ -250,3 +250,18 @@ def test_the_quiz_steps_out_of_the_page_while_search_indexes_it_and_back_in_unch
     page = SimpleNamespace(content=hidden)
     search_skip.on_page_context({}, page=page, config=None, nav=None)
     assert page.content == page_html
+
+
+def test_every_markdown_table_sits_in_a_host_of_its_own():
+    """Material's table wrapping then restyles the host, not the whole article (studysite/markdown/table_hosts.py)."""
+    import markdown
+    from bs4 import BeautifulSoup
+
+    text = "Intro\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nBetween\n\n- item\n\n    | c |\n    |---|\n    | 3 |\n"
+    html = markdown.markdown(text, extensions=["tables", "studysite.markdown.table_hosts"])
+    soup = BeautifulSoup(html, "html.parser")
+    tables = soup.find_all("table")
+    assert len(tables) == 2
+    for table in tables:
+        assert table.parent.name == "div" and table.parent["class"] == ["table-host"] and len(table.parent.contents) == 1
+    assert [p.get_text() for p in soup.find_all("p")] == ["Intro", "Between", "item"], "text around the tables is kept in order"
