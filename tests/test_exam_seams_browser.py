@@ -31,7 +31,7 @@ def instant(page, path: str) -> None:
     if not page.sitemaps:
         page.wait_for_event("requestfinished", lambda r: r.url.endswith("/sitemap.xml"))
     page.click("#test-go")
-    page.wait_for_url(f"**{path}")
+    page.wait_for_url(f"**{path}", timeout=30_000)  # a clean-clone CI run, printing the PDF beside it, once took over 10 s
     # The address changes before the new page is in: wait until it has replaced the old one.
     page.wait_for_function("t => document.title !== t", arg=old_title)
     page.wait_for_function("document.readyState === 'complete'")
