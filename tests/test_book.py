@@ -12,7 +12,7 @@ from studysite.model.chapters import Chapter, load_chapters
 from studysite.model.validation import DataError
 from studysite.render.chapters import read_page
 
-ONLINE = [OnlinePage("https://example.org/site/exam/", "Practice exam", "A timed mock exam.")]
+ONLINE = [OnlinePage("exam", "https://example.org/site/exam/", "Practice exam", "A timed mock exam.")]
 META = {
     "site_name": "Guide",
     "site_description": "A guide.",

@@ -39,6 +39,7 @@ class Entry:
 
 @dataclass
 class OnlinePage:
+    page: str  # its file name without .md, e.g. exam
     url: str
     title: str
     description: str
@@ -84,8 +85,8 @@ def assemble(html: str, chapters: tuple[Chapter, ...], online: list[OnlinePage],
     keys = _part(soup, "saa-part-answers", "Answer keys")
     notes_entry, keys_entry = Entry("Study notes", "saa-part-notes"), Entry("Answer keys", "saa-part-answers")
     body += [notes]
-    for number, chapter in enumerate(chapters, start=1):
-        page_id = f"{number:02d}-{chapter.slug}"
+    chapter_pages = [f"{number:02d}-{chapter.slug}" for number, chapter in enumerate(chapters, start=1)]
+    for number, (page_id, chapter) in enumerate(zip(chapter_pages, chapters, strict=True), start=1):
         section = _take(pages, page_id)
         kicker = _kicker(soup, f"chapter-{page_id}", f"Chapter {number}")
         section.insert(0, kicker)
@@ -131,8 +132,7 @@ def assemble(html: str, chapters: tuple[Chapter, ...], online: list[OnlinePage],
     root.append(BeautifulSoup(cover + contents, "html.parser"))
     for part in body:
         root.append(part)
-    placed = [HOME, *(f"{n:02d}-{c.slug}" for n, c in enumerate(chapters, start=1)), *APPENDICES]
-    _fix_links(root, soup, placed, {o.url.rstrip("/").rsplit("/", 1)[-1]: o.url for o in online})
+    _fix_links(root, soup, [HOME, *chapter_pages, *APPENDICES], {o.page: o.url for o in online})
     return Book(str(soup), entries)
 
 
@@ -192,14 +192,11 @@ def _answer_key(soup, key: Tag, chapter: Tag, page_id: str, number: int, title: 
 
 
 def _text(tag: Tag | None) -> str:
+    """A heading's words, without its permalink's ¶ or emoji."""
     if tag is None:
         return ""
-    for link in tag.select("a.headerlink"):
-        link.extract()  # extract, not decompose: the heading stays in the page
-        text = plain_title(tag.get_text(" ", strip=True))
-        tag.append(link)
-        return text
-    return plain_title(tag.get_text(" ", strip=True))
+    words = (t for t in tag.find_all(string=True) if not t.find_parent("a", class_="headerlink"))
+    return plain_title(" ".join(w.strip() for w in words if w.strip()))
 
 
 def _counts(notes: Tag, appendices: Tag) -> dict[str, int]:

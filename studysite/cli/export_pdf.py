@@ -57,7 +57,8 @@ def build_book(site: Path) -> Book:
     online = []
     for name in config["plugins"]["print-site"].config["exclude"]:
         meta, _ = read_page(ROOT / "docs" / name)
-        online.append(OnlinePage(f"{site_url}{Path(name).stem}/", meta["title"], meta["description"]))
+        stem = Path(name).stem
+        online.append(OnlinePage(stem, f"{site_url}{stem}/", meta["title"], meta["description"]))
     meta = {
         "site_name": config["site_name"],
         "site_description": config["site_description"],
