@@ -72,6 +72,19 @@ def test_a_wrong_answer_comes_back_and_good_schedules_it_days_ahead(page):
     assert len(saved_state(page)["review"]["log"]) == 2
 
 
+def test_the_dashboard_counts_only_what_the_review_would_show(page):
+    """A chapter turned off in the review's settings leaves the dashboard's 'due today' too."""
+    answer_first_wrong(page, "05-s3")
+    page.goto(f"{page.base}/progress/")
+    assert page.inner_text(".saa-review-stats").startswith("1 card due today")
+    open_review(page)
+    page.locator(".saa-review-settings summary").click()
+    page.uncheck("#saa-chapter-05-s3")
+    page.wait_for_function(f"JSON.parse(localStorage.getItem('{KEY}')).review.chaptersOff.includes('05-s3')")
+    page.goto(f"{page.base}/progress/")
+    assert page.inner_text(".saa-review-stats").startswith("0 cards due today")
+
+
 def test_export_reset_and_import_restore_the_queue(page, tmp_path: Path):
     qid = answer_first_wrong(page)
     open_review(page)

@@ -35,7 +35,9 @@
       lines.push(started ? { text: "Chapter quiz: " + started + " of " + next.count + " answered in " + next.title + ".", link: "Continue the quiz", page: next.id, hash: "#quiz" }
                          : { text: (latest ? "Next chapter: " : "Start with the first chapter: ") + next.title + ".", link: "Read it", page: next.id });
     }
-    var due = window.SAAReview.outlook(state, null, now).dueToday;
+    var chapterOf = {};  // the chapters this page knows: those of the questions answered in quizzes
+    Object.keys(state.quiz).forEach(function (id) { if (state.quiz[id]) chapterOf["q:" + id] = state.quiz[id].chapter; });
+    var due = window.SAAReview.outlook(state, null, now, chapterOf).dueToday;
     if (due) lines.push({ text: due + " card" + (due === 1 ? " is" : "s are") + " due for review.", link: "Review now", page: "review" });
     var last = state.exams[state.exams.length - 1];
     if (last) lines.push({ text: "Last exam: " + last.percent + "% on " + new Date(last.at).toLocaleDateString() + ".", link: "Review it", page: "exam", query: "?review=" + encodeURIComponent(last.id) });

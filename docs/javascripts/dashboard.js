@@ -73,9 +73,9 @@
 
   /* Spaced repetition: what is due, and how well the learner keeps what they review. */
   function reviewPanel(root, state, bank, href) {
-    var known = {};
-    bank.questions.forEach(function (q) { known[q.id] = true; });
-    var s = window.SAAReview.outlook(state, known, Date.now());
+    var known = {}, chapterOf = {};
+    bank.questions.forEach(function (q) { known[q.id] = true; chapterOf["q:" + q.id] = q.chapter; });
+    var s = window.SAAReview.outlook(state, known, Date.now(), chapterOf);
     root.appendChild(el("h2", { text: "Review" }));
     root.appendChild(el("p", { class: "saa-review-stats" }, [
       el("strong", { text: s.dueToday + " card" + (s.dueToday === 1 ? "" : "s") + " due today" }), ", " + s.dueWeek + " more in the next 7 days · " +

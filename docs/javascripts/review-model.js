@@ -115,13 +115,18 @@
     return true;
   }
 
+  /* Whether a card is in a deck and a chapter the learner has on. chapterOf: {id: chapter} for
+     the cards whose chapter is known; a card not in it is judged by its deck alone. */
+  function isOn(review, id, chapterOf) {
+    var chapter = chapterOf ? chapterOf[id] : undefined;
+    return !!review.decks[deckOf(id)] && (chapter === undefined || review.chaptersOff.indexOf(chapter) < 0);
+  }
+
   /* What is on today. catalog: {id: chapter} of every card that can exist (the bank's
      questions, the numbers and the corrections). Due cards first, earliest first; then new
      numbers and corrections, up to newPerDay a day, in the catalog's order. */
   function queue(review, catalog, now) {
-    var on = function (id) {
-      return catalog[id] !== undefined && review.decks[deckOf(id)] && review.chaptersOff.indexOf(catalog[id]) < 0;
-    };
+    var on = function (id) { return catalog[id] !== undefined && isOn(review, id, catalog); };
     var due = Object.keys(review.cards).filter(function (id) { return on(id) && review.cards[id].due <= now; })
       .sort(function (a, b) { return review.cards[a].due - review.cards[b].due || (a < b ? -1 : 1); });
     var today = startOfDay(now);
@@ -162,11 +167,13 @@
     return Math.round(d / 36.5) / 10 + "y";
   }
 
-  /* For the dashboard: cards due by the end of today and in the next 7 days, reviews done,
-     and retention (reviews in the last 30 days not rated Again). */
-  function stats(review, now) {
+  /* For the dashboard: cards due by the end of today and in the next 7 days (in the decks and
+     chapters that are on; chapterOf as for isOn), reviews done, and retention (reviews in the
+     last 30 days not rated Again). */
+  function stats(review, now, chapterOf) {
     var end = startOfDay(now) + DAY, week = end + 7 * DAY, today = 0, soon = 0;
     Object.keys(review.cards).forEach(function (id) {
+      if (!isOn(review, id, chapterOf)) return;
       var due = review.cards[id].due;
       if (due < end) today++; else if (due < week) soon++;
     });
@@ -178,16 +185,16 @@
 
   /* The stats as they will be once the review page has added the cards for wrong answers
      (the dashboard and the home page count them without writing anything). */
-  function outlook(state, known, now) {
+  function outlook(state, known, now, chapterOf) {
     // collectWrong only adds cards: a copy of the card map is all it may touch.
     var review = Object.assign({}, state.review, { cards: Object.assign({}, state.review.cards) });
     var copy = { quiz: state.quiz, exams: state.exams, review: review };
     collectWrong(copy, known, now);
-    return stats(copy.review, now);
+    return stats(copy.review, now, chapterOf);
   }
 
   var api = { DAY: DAY, DECKS: DECKS, DECK_LABELS: DECK_LABELS, RATINGS: RATINGS, empty: empty, deckOf: deckOf, migrate: migrate, merge: merge,
-    collectWrong: collectWrong, addCard: addCard, queue: queue, rate: rate, preview: preview, span: span, stats: stats, outlook: outlook, startOfDay: startOfDay };
+    collectWrong: collectWrong, addCard: addCard, isOn: isOn, queue: queue, rate: rate, preview: preview, span: span, stats: stats, outlook: outlook, startOfDay: startOfDay };
   if (node) { module.exports = api; return; }
   global.SAAReview = api;
 })(this);

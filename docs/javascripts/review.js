@@ -169,9 +169,9 @@
       var next = null;
       Object.keys(state.review.cards).forEach(function (id) {
         var c = state.review.cards[id];
-        if (catalog[id] !== undefined && (!next || c.due < next)) next = c.due;
+        if (catalog[id] !== undefined && R.isOn(state.review, id, catalog) && (!next || c.due < next)) next = c.due;
       });
-      var s = R.stats(state.review, Date.now());
+      var s = R.stats(state.review, Date.now(), catalog);
       var box = el("div", { class: "saa-review-done admonition success" }, [
         el("p", { class: "admonition-title", text: "Nothing due right now" }),
         el("p", { text: next ? "Your next card is due " + new Date(next).toLocaleString() + "." :

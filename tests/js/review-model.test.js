@@ -111,3 +111,15 @@ test("the dashboard's outlook counts wrong answers that have no card yet, and wr
   assert.equal(o.dueToday, 1);
   assert.equal(JSON.stringify(s), before);
 });
+
+test("what is due counts only the decks and chapters that are on", () => {
+  const s = stateWith({ a: { ok: false, at: T0, chapter: "05-s3" }, b: { ok: false, at: T0, chapter: "06-vpc" } });
+  R.addCard(s.review, "n:gp2-max", T0, "new");
+  const chapterOf = { "q:a": "05-s3", "q:b": "06-vpc" };
+  assert.equal(R.outlook(s, null, T0 + 1000, chapterOf).dueToday, 3);
+  s.review.decks.numbers = false;
+  assert.equal(R.outlook(s, null, T0 + 1000, chapterOf).dueToday, 2, "a deck turned off");
+  s.review.chaptersOff = ["06-vpc"];
+  assert.equal(R.outlook(s, null, T0 + 1000, chapterOf).dueToday, 1, "a chapter turned off");
+  assert.equal(R.outlook(s, null, T0 + 1000).dueToday, 2, "a card whose chapter is unknown counts by its deck");
+});
