@@ -24,10 +24,8 @@ def finish(printed: Path, out: Path, entries: list[Entry], title: str) -> None:
     with pikepdf.open(printed) as pdf:
         dests = pdf.Root.get("/Dests", pikepdf.Dictionary())
 
-        def item(entry: Entry) -> pikepdf.OutlineItem:
+        def item(entry: Entry) -> pikepdf.OutlineItem:  # every target has a destination: print_book checked
             name = pikepdf.Name("/" + entry.target)
-            if name not in dests:
-                raise KeyError(entry.target)
             label = f"{entry.label}. " if entry.label and entry.label.isdigit() else f"{entry.label} · " if entry.label else ""
             node = pikepdf.OutlineItem(label + entry.title, dests[name])
             node.children.extend(item(child) for child in entry.children)

@@ -43,8 +43,9 @@ FILL_PAGES = """([selector, pages]) => {
 }"""
 
 
-def build_book(site: Path) -> Book:
-    """Build the print page, rearrange it into the book, and write the book over it."""
+def build_book(site: Path) -> tuple[Book, str]:
+    """Build the print page, rearrange it into the book, and write the book over it. Returns the
+    book and its title (print-site's print_page_title in mkdocs.yml)."""
     from mkdocs.config import load_config
 
     today = dt.date.today().isoformat()
@@ -72,10 +73,10 @@ def build_book(site: Path) -> Book:
     except (BookError, DataError) as exc:
         raise ExportError(str(exc)) from None
     page.write_text(book.html, encoding="utf-8")
-    return book
+    return book, config["plugins"]["print-site"].config["print_page_title"]
 
 
-def print_book(site: Path, book: Book, out: Path, chromium: str, tagged: bool = True) -> None:
+def print_book(site: Path, book: Book, out: Path, chromium: str, title: str, tagged: bool = True) -> None:
     """Print until the contents' page numbers are where their entries landed, then finish."""
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
@@ -105,7 +106,7 @@ def print_book(site: Path, book: Book, out: Path, chromium: str, tagged: bool = 
         else:
             raise ExportError(f"the contents' page numbers still moved after {PASSES} prints")
         chrome.close()
-    finish(printed, out, book.entries, "SAA-C03 Study Guide")
+    finish(printed, out, book.entries, title)
     printed.unlink()
 
 
@@ -114,9 +115,9 @@ def export(out: Path, tagged: bool = True) -> tuple[float, int]:
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="saa-pdf-") as tmp:
         site = Path(tmp) / "site"
-        book = build_book(site)
+        book, title = build_book(site)
         partial = Path(tmp) / "guide.pdf"
-        print_book(site, book, partial, chromium, tagged)
+        print_book(site, book, partial, chromium, title, tagged)
         if not partial.is_file() or partial.stat().st_size < 10_000:
             raise ExportError("Chromium produced no PDF or an empty one")
         out.parent.mkdir(parents=True, exist_ok=True)
